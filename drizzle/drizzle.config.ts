@@ -1,0 +1,8 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: ["./drizzle/src/schema/person.ts", "./drizzle/src/schema/catalog.ts"],
+  out: "./drizzle/migrations",
+  schemaFilter: ["person", "catalog"],
+});

@@ -1,0 +1,2 @@
+export * as catalog from "./catalog";
+export * as person from "./person";
