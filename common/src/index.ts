@@ -1,1 +1,4 @@
+export * from "./errors";
+export * from "./graphqlServer";
+export * from "./http";
 export * from "./personCode";

@@ -64,22 +64,19 @@ function birthDateOf(digits: string): { date: string } | { error: string } {
  */
 export function checkPersonCode(input: string): PersonCodeCheck {
   const trimmed = input.trim();
-  let digits = trimmed;
-  if (trimmed.includes("-")) {
-    if (!/^\d{6}-\d{5}$/.test(trimmed)) {
-      return {
-        valid: false,
-        reason: `"${input}" is not a personal code: write 11 digits, optionally with one hyphen after the sixth (DDMMYY-CNNNX)`,
-      };
-    }
-    digits = trimmed.replace("-", "");
-  }
-  if (!/^\d*$/.test(digits)) {
+  if (!/^[\d-]*$/.test(trimmed)) {
     return {
       valid: false,
       reason: `"${input}" is not a personal code: it may contain only digits and one hyphen after the sixth digit`,
     };
   }
+  if (trimmed.includes("-") && !/^\d{6}-\d{5}$/.test(trimmed)) {
+    return {
+      valid: false,
+      reason: `"${input}" is not a personal code: write 11 digits, optionally with one hyphen after the sixth (DDMMYY-CNNNX)`,
+    };
+  }
+  const digits = trimmed.replace("-", "");
   if (digits.length !== 11) {
     return {
       valid: false,

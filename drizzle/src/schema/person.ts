@@ -23,11 +23,7 @@ export const addressKindEnum = personSchema.enum("address_kind", [
 ]);
 export const declarationKindEnum = personSchema.enum("declaration_kind", ["DECLARED", "ADDITIONAL"]);
 export const documentTypeEnum = personSchema.enum("document_type", ["PASSPORT", "EID_CARD"]);
-export const documentStatusEnum = personSchema.enum("document_status", [
-  "VALID",
-  "EXPIRED",
-  "INVALID",
-]);
+export const documentStatusEnum = personSchema.enum("document_status", ["VALID", "EXPIRED", "INVALID"]);
 export const nameChangeReasonEnum = personSchema.enum("name_change_reason", [
   "MARRIAGE",
   "DIVORCE",

@@ -1,0 +1,210 @@
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { seedCatalog } from "@rnp/catalog";
+import { createDatabase, migrateDatabase } from "@rnp/db";
+import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import autocannon from "autocannon";
+import { type PartProcess, startPartProcess } from "../../tests/support/processes";
+
+const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N]
+
+Measures, in one run and on one register:
+  1. requests/s and p50/p99 latency of one person query sent straight to the person
+     subgraph, through the gateway (keep-alive undici client, the default here), and
+     through the gateway with @apollo/gateway's stock HTTP client (the baseline);
+  2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls.
+Every part runs as its own process, as in production; the load comes from this process.
+
+Options:
+  --duration S      seconds of load per measurement (default 10)
+  --connections N   concurrent connections of the load generator (default 16)
+  --persons N       register size when the bench database is first seeded (default 10000)
+  --help            show this text
+Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    persons: { type: "string", default: "10000" },
+    help: { type: "boolean" },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const registerSize = Number(values.persons);
+for (const [name, value] of Object.entries({ duration, connections, persons: registerSize })) {
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${name} must be a whole number ≥ 1.\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const PERSON_QUERY = `query Person($code: String!) { person(personCode: $code) {
+  personCode givenName surname birthDate citizenshipStatus
+  declaredAddress { address { fullAddress } }
+  identityDocuments(status: VALID) { type number expiryDate }
+} }`;
+const BATCH_SELECTION = "personCode givenName surname declaredAddress { address { fullAddress } }";
+
+const parts: PartProcess[] = [];
+let stopDatabase: (() => Promise<void>) | undefined;
+
+async function post(url: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`${url} answered errors: ${JSON.stringify(body.errors)}`);
+  return body;
+}
+
+async function load(label: string, url: string, code: string) {
+  const body = JSON.stringify({ query: PERSON_QUERY, variables: { code } });
+  const options = {
+    url,
+    method: "POST" as const,
+    headers: { "content-type": "application/json" },
+    body,
+    connections,
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, plan cache
+  const result = await autocannon({ ...options, duration });
+  if (result.errors > 0 || result.non2xx > 0) {
+    throw new Error(`${label}: ${result.errors} errors and ${result.non2xx} non-2xx answers under load`);
+  }
+  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+async function median(times: number, run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) samples.push(await timed(run));
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: new URL("../../.data/bench-postgres", import.meta.url).pathname,
+    });
+    stopDatabase = embedded.stop;
+    databaseUrl = embedded.url;
+  }
+  await migrateDatabase(databaseUrl);
+  const admin = createDatabase(databaseUrl, { max: 2 });
+  let code: string;
+  let codes: string[];
+  try {
+    await seedCatalog(admin.db);
+    if (!(await isRegisterSeeded(admin.sql))) {
+      console.log(`seeding the bench register with ${registerSize} persons…`);
+      await seedRegister(admin.sql, { persons: registerSize, seed: 1 });
+    }
+    const [one] = await admin.sql`
+      select p.person_code from person.persons p
+      join person.declared_addresses d on d.person_code = p.person_code and d.declared_to is null
+      join person.identity_documents i on i.person_code = p.person_code and i.status = 'VALID'
+      order by p.person_code limit 1`;
+    code = one!.person_code as string;
+    codes = (
+      await admin.sql`select person_code from person.persons order by md5(person_code) limit 1000`
+    ).map((row) => row.person_code as string);
+    const [count] = await admin.sql`select count(*)::int as n from person.persons`;
+    console.log(
+      `register: ${count!.n} persons; machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+    );
+  } finally {
+    await admin.close();
+  }
+
+  const person = await startPartProcess("subgraphs/person/src/index.ts", {
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+  });
+  parts.push(person);
+  const catalog = await startPartProcess("subgraphs/catalog/src/index.ts", {
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+  });
+  parts.push(catalog);
+  const gatewayEnv = { PORT: "0", PERSON_SUBGRAPH_URL: person.url, CATALOG_SUBGRAPH_URL: catalog.url };
+  const gateway = await startPartProcess("gateway/src/index.ts", gatewayEnv);
+  parts.push(gateway);
+  const stockGateway = await startPartProcess("gateway/src/index.ts", {
+    ...gatewayEnv,
+    GATEWAY_FETCHER: "default",
+  });
+  parts.push(stockGateway);
+  await post(gateway.url, PERSON_QUERY, { code });
+
+  console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);
+  const rows = [];
+  for (const [label, url] of [
+    ["person subgraph, direct", person.url],
+    ["gateway (undici keep-alive)", gateway.url],
+    ["gateway (stock fetcher, baseline)", stockGateway.url],
+  ] as const) {
+    const row = await load(label, url, code);
+    rows.push(row);
+    console.log(
+      `   ${label.padEnd(36)} ${row.rps.toFixed(0).padStart(7)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+    );
+  }
+  const [direct, viaGateway, stock] = rows;
+  console.log(
+    `   gateway/direct throughput: ${((100 * viaGateway!.rps) / direct!.rps).toFixed(0)}%; undici vs stock fetcher: ${(viaGateway!.rps / stock!.rps).toFixed(2)}×`,
+  );
+
+  console.log("\n2. 1 000 persons through the gateway (median of 3 runs)");
+  const batch = await median(3, () =>
+    post(gateway.url, `query ($codes: [String!]!) { persons(personCodes: $codes) { ${BATCH_SELECTION} } }`, {
+      codes,
+    }),
+  );
+  const single = `query ($code: String!) { person(personCode: $code) { ${BATCH_SELECTION} } }`;
+  const sequential = await median(3, async () => {
+    for (const c of codes) await post(gateway.url, single, { code: c });
+  });
+  const concurrent = await median(3, async () => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < codes.length) await post(gateway.url, single, { code: codes[next++]! });
+      }),
+    );
+  });
+  console.log(`   one persons() call with 1 000 codes          ${batch.toFixed(0).padStart(6)} ms`);
+  console.log(`   1 000 person() calls, one after another      ${sequential.toFixed(0).padStart(6)} ms`);
+  console.log(
+    `   1 000 person() calls, ${String(connections).padEnd(2)} at a time          ${concurrent.toFixed(0).padStart(6)} ms`,
+  );
+}
+
+async function shutdown() {
+  for (const part of parts.reverse()) await part.stop().catch(() => {});
+  await stopDatabase?.();
+}
+
+main()
+  .then(shutdown)
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown();
+    process.exit(1);
+  });

@@ -1,0 +1,50 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/** Resolver types generated from each subgraph's SDL, the one place its types are declared. */
+const shared = {
+  federation: true,
+  useIndexSignature: true,
+  useTypeImports: true,
+  enumsAsTypes: true,
+  avoidOptionals: false,
+  scalars: { Date: "string" },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    "subgraphs/person/src/__generated__/resolvers-types.ts": {
+      schema: "subgraphs/person/schema.graphql",
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        ...shared,
+        contextType: "../context#PersonContext",
+        mappers: {
+          Person: "../repositories/personRepository#PersonRow",
+          NameRecord: "../repositories/personRepository#NameRecordRow",
+          Marriage: "../resolvers/Marriage#MarriageParent",
+          DeclaredAddress: "../repositories/personRepository#DeclaredAddressRow",
+          Address: "../repositories/personRepository#AddressRow",
+          IdentityDocument: "../repositories/personRepository#DocumentRow",
+          PersonConnection: "../resolvers/Query#PersonConnectionParent",
+        },
+      },
+    },
+    "subgraphs/catalog/src/__generated__/resolvers-types.ts": {
+      schema: "subgraphs/catalog/schema.graphql",
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        ...shared,
+        contextType: "../context#CatalogContext",
+        mappers: {
+          DataGroup: "@rnp/schema#DataGroupDefinition",
+          Dataset: "../repositories/catalogRepository#DatasetRow",
+          Provider: "../repositories/catalogRepository#ProviderRow",
+          DatasetConnection: "../resolvers/Query#DatasetConnectionParent",
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { graphQLRequestHandler, isProduction, listen, type ReadinessReport } from "./http";
+
+export type GraphQLServerOptions<TContext extends BaseContext> = {
+  /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
+  apollo: ApolloServerOptions<TContext>;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  readiness?: () => Promise<ReadinessReport>;
+  /** Runs after HTTP is drained, e.g. to end the database pool. */
+  onStop?: () => Promise<void>;
+};
+
+export interface GraphQLServer<TContext extends BaseContext> {
+  httpServer: Server;
+  apollo: ApolloServer<TContext>;
+  /** Listens on `port` (0 = a free one) and resolves with the GraphQL URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting requests, lets in-flight ones finish, then runs `onStop`. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Apollo Server on a plain Node HTTP server: `/graphql`, `/health/live`, `/health/ready`.
+ * In production mode (NODE_ENV=production) introspection and the Sandbox landing page are off.
+ */
+export async function createGraphQLServer<TContext extends BaseContext>(
+  options: GraphQLServerOptions<TContext>,
+): Promise<GraphQLServer<TContext>> {
+  const httpServer = createServer();
+  // Longer than the gateway's keep-alive so the client, not the server, closes idle sockets.
+  httpServer.keepAliveTimeout = 65_000;
+  const production = isProduction();
+  const apollo = new ApolloServer<TContext>({
+    introspection: !production,
+    ...options.apollo,
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  } as ApolloServerOptions<TContext>);
+  await apollo.start();
+  httpServer.on(
+    "request",
+    graphQLRequestHandler({
+      apollo,
+      context: options.context,
+      ...(options.readiness ? { readiness: options.readiness } : {}),
+    }),
+  );
+  let stopped: Promise<void> | undefined;
+  return {
+    httpServer,
+    apollo,
+    async listen(port, host = "127.0.0.1") {
+      const bound = await listen(httpServer, port, host);
+      return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${bound}/graphql`;
+    },
+    stop() {
+      stopped ??= (async () => {
+        await apollo.stop();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await options.onStop?.();
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}
+
+export interface GraphQLRequestHandlerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context; throwing a GraphQLError refuses the request with it. */
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Backs `GET /health/ready`; `GET /health/live` answers as long as the process serves HTTP. */
+  readiness?: () => Promise<ReadinessReport>;
+  /** Largest request body accepted; larger ones get HTTP 413. Default 5 MiB. */
+  maxBodyBytes?: number;
+  /** Other routes served before GraphQL (exact path match). */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+}
+
+class RequestBodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RequestBodyError(413, `The request body is larger than ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(text);
+}
+
+function sendRefusal(response: ServerResponse, status: number, code: string, message: string) {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * A Node `request` listener that serves Apollo Server on `/graphql` plus health endpoints,
+ * without a web framework: the body is read with a size limit and handed to
+ * `executeHTTPGraphQLRequest`, which does content negotiation, CSRF prevention and the
+ * landing page. Malformed bodies get a GraphQL-shaped error, never a crash.
+ */
+export function graphQLRequestHandler<TContext extends BaseContext>(
+  options: GraphQLRequestHandlerOptions<TContext>,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const limit = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const route = options.routes?.[url.pathname];
+    if (route) return route(request, response);
+    if (url.pathname === "/health/live") return sendJson(response, 200, { status: "live" });
+    if (url.pathname === "/health/ready") {
+      const report = (await options.readiness?.()) ?? { ready: true, checks: {} };
+      return sendJson(response, report.ready ? 200 : 503, report);
+    }
+    if (url.pathname !== "/graphql" && url.pathname !== "/") {
+      return sendRefusal(
+        response,
+        404,
+        "NOT_FOUND",
+        `Nothing is served at ${url.pathname}; send GraphQL to /graphql.`,
+      );
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown;
+    if (request.method === "POST") {
+      const text = await readBody(request, limit);
+      const type = headers.get("content-type") ?? "";
+      if (type.startsWith("application/json") || type.startsWith("application/graphql-response+json")) {
+        try {
+          body = text.length > 0 ? JSON.parse(text) : undefined;
+        } catch {
+          return sendRefusal(response, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+        }
+      } else {
+        body = text;
+      }
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(request),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      if (error instanceof RequestBodyError) {
+        sendRefusal(response, error.status, "BAD_REQUEST", error.message);
+        return;
+      }
+      sendRefusal(
+        response,
+        500,
+        "INTERNAL_SERVER_ERROR",
+        "The server failed to answer; the error is logged.",
+      );
+      console.error(error);
+    });
+  };
+}
+
+/** Listens and resolves with the bound port (pass 0 for a free one). */
+export async function listen(server: Server, port: number, host = "127.0.0.1"): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** True when NODE_ENV says production: introspection and Sandbox are then off. */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+/**
+ * Runs `stop` once on SIGTERM or SIGINT and then exits; a second signal exits at once.
+ * Errors while stopping are printed and give exit code 1.
+ */
+export function stopOnSignals(stop: () => Promise<void>, log: (line: string) => void = console.log) {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    log(`${signal} received: draining requests and shutting down`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}

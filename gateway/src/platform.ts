@@ -1,0 +1,103 @@
+import { fileURLToPath } from "node:url";
+import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
+import { createDatabase, migrateDatabase } from "@rnp/db";
+import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import { createPersonSubgraph } from "@rnp/person";
+import { createGatewayServer, type GatewayOptions } from "./server";
+
+export const defaultDataDir = fileURLToPath(new URL("../../.data/postgres", import.meta.url));
+
+export interface PlatformOptions {
+  /** An external PostgreSQL; without it an embedded server runs from `dataDir`. */
+  databaseUrl?: string;
+  /** Folder of the embedded cluster; default `.data/postgres` in the project. */
+  dataDir?: string;
+  /** Gateway port; 0 picks a free one. */
+  port?: number;
+  /** Ports of the subgraphs; 0 picks free ones. */
+  subgraphPorts?: { person: number; catalog: number };
+  host?: string;
+  /** Persons to generate when the register is empty; 0 skips seeding. Default 10 000. */
+  seedPersons?: number;
+  seed?: number;
+  /** Receives every SQL statement the person subgraph sends (tests count them). */
+  onPersonStatement?: (query: string) => void;
+  fetcher?: GatewayOptions["fetcher"];
+  log?: (line: string) => void;
+  onSeedProgress?: (done: number, total: number) => void;
+}
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  subgraphUrls: { person: string; catalog: string };
+  databaseUrl: string;
+  /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything in one process: the database (embedded unless `databaseUrl`), the
+ * migrations, the synthetic register when empty, both subgraphs and the gateway.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? "127.0.0.1";
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.splice(0).reverse()) await step();
+  };
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const dataDir = options.dataDir ?? defaultDataDir;
+      log(`starting embedded PostgreSQL in ${dataDir}`);
+      const embedded = await startEmbeddedPostgres({ dataDir });
+      stops.push(embedded.stop);
+      databaseUrl = embedded.url;
+    }
+    await migrateDatabase(databaseUrl);
+    log("migrations applied");
+
+    const admin = createDatabase(databaseUrl, { max: 2, applicationName: "rnp-start" });
+    try {
+      await seedCatalog(admin.db);
+      const persons = options.seedPersons ?? 10_000;
+      if (persons > 0 && !(await isRegisterSeeded(admin.sql))) {
+        log(`seeding the register with ${persons} synthetic persons`);
+        await seedRegister(admin.sql, {
+          persons,
+          seed: options.seed ?? 1,
+          ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+        });
+      }
+    } finally {
+      await admin.close();
+    }
+
+    const personDb = createDatabase(databaseUrl, {
+      applicationName: "rnp-person",
+      ...(options.onPersonStatement ? { onStatement: options.onPersonStatement } : {}),
+    });
+    const person = await createPersonSubgraph({ db: personDb.db, onStop: personDb.close });
+    stops.push(person.stop);
+    const personUrl = await person.listen(options.subgraphPorts?.person ?? 4001, host);
+
+    const catalogDb = createDatabase(databaseUrl, { applicationName: "rnp-catalog", max: 4 });
+    const catalog = await createCatalogSubgraph({ db: catalogDb.db, onStop: catalogDb.close });
+    stops.push(catalog.stop);
+    const catalogUrl = await catalog.listen(options.subgraphPorts?.catalog ?? 4002, host);
+
+    const subgraphUrls = { person: personUrl, catalog: catalogUrl };
+    const gateway = await createGatewayServer({
+      subgraphUrls,
+      ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+    });
+    stops.push(gateway.stop);
+    const gatewayUrl = await gateway.listen(options.port ?? 4000, host);
+    return { gatewayUrl, subgraphUrls, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import type { Database } from "@rnp/db";
+import type { DataGroupDefinition } from "@rnp/schema";
+import type { CatalogLoaders } from "./loaders";
+
+export interface CatalogContext {
+  db: Database;
+  loaders: CatalogLoaders;
+  /** The data groups read from the composed supergraph at start. */
+  dataGroups: DataGroupDefinition[];
+}

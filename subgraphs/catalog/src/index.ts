@@ -1,0 +1,17 @@
+import { stopOnSignals } from "@rnp/common";
+import { startCatalogSubgraph } from "./server";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error(
+    "Set DATABASE_URL to the register's PostgreSQL (or start the whole platform with `pnpm start`).",
+  );
+  process.exit(1);
+}
+const { url, stop } = await startCatalogSubgraph({
+  databaseUrl,
+  port: Number(process.env.PORT ?? 4002),
+  host: process.env.HOST ?? "127.0.0.1",
+});
+console.log(`catalog subgraph ready at ${url}`);
+stopOnSignals(stop);

@@ -1,0 +1,30 @@
+import type { Resolvers } from "../__generated__/resolvers-types";
+import { encodeDatasetCursor, Query } from "./Query";
+
+export const resolvers: Resolvers = {
+  Query,
+  DataGroup: {
+    subgraph: (group) => group.subgraphs.join(", "),
+  },
+  Dataset: {
+    __resolveReference: (reference, { loaders }) => loaders.datasetByCode.load(reference.code),
+    provider: async (dataset, _args, { loaders }) => {
+      const provider = await loaders.providerById.load(dataset.providerId);
+      if (!provider) throw new Error(`Provider ${dataset.providerId} of dataset ${dataset.code} is missing`);
+      return provider;
+    },
+    dataGroups: (dataset, _args, { dataGroups }) =>
+      dataset.dataGroups.flatMap((name) => dataGroups.filter((group) => group.name === name)),
+  },
+  DatasetConnection: {
+    nodes: (page) => page.rows,
+    endCursor: (page) => {
+      const last = page.rows.at(-1);
+      return last ? encodeDatasetCursor(last.code) : null;
+    },
+  },
+  Provider: {
+    __resolveReference: (reference, { loaders }) => loaders.providerByCode.load(reference.code),
+    datasets: (provider, _args, { loaders }) => loaders.datasetsByProvider.load(provider.id),
+  },
+};

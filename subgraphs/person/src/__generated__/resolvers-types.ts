@@ -1,0 +1,586 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PersonRow, NameRecordRow, DeclaredAddressRow, AddressRow, DocumentRow } from '../repositories/personRepository';
+import type { MarriageParent } from '../resolvers/Marriage';
+import type { PersonConnectionParent } from '../resolvers/Query';
+import type { PersonContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date in ISO 8601 form, `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An address object of the State Address Register. */
+export type Address = {
+  __typename?: 'Address';
+  /** 9-digit address code; codes are never reused. */
+  addressCode: Scalars['String']['output'];
+  /** The address written out in the official form, e.g. `Brīvības iela 12 - 5, Rīga, LV-1010`. */
+  fullAddress: Scalars['String']['output'];
+  /** What the code denotes: a municipality, city, parish, town, village, street, building or flat. */
+  kind: AddressKind;
+  /** Code of the municipality (city or novads) the address lies in. */
+  municipalityCode: Scalars['String']['output'];
+  /** Name of that municipality, e.g. `Rīga` or `Siguldas novads`. */
+  municipalityName: Scalars['String']['output'];
+  /** Postal code, e.g. `LV-1010`; `null` above the level of buildings. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+};
+
+/** Level of an address object. */
+export type AddressKind =
+  /** Building (house). */
+  | 'BUILDING'
+  /** State city (valstspilsēta). */
+  | 'CITY'
+  /** Flat in a building. */
+  | 'FLAT'
+  /** Municipality (novads). */
+  | 'MUNICIPALITY'
+  /** Rural parish (pagasts). */
+  | 'PARISH'
+  /** Street. */
+  | 'STREET'
+  /** Town (pilsēta) inside a municipality. */
+  | 'TOWN'
+  /** Village (ciems). */
+  | 'VILLAGE';
+
+/** Legal status of a person towards Latvia. */
+export type CitizenshipStatus =
+  /** Citizen of Latvia. */
+  | 'CITIZEN'
+  /** Citizen of another country. */
+  | 'FOREIGNER'
+  /** Non-citizen of Latvia (nepilsonis). */
+  | 'NON_CITIZEN'
+  /** Stateless person. */
+  | 'STATELESS';
+
+/** Civil status derived from the marriage records. */
+export type CivilStatus =
+  /** The last marriage was dissolved by divorce. */
+  | 'DIVORCED'
+  /** In a current marriage. */
+  | 'MARRIED'
+  /** Never married. */
+  | 'SINGLE'
+  /** The last marriage ended with the spouse's death. */
+  | 'WIDOWED';
+
+/** Kind of a declared address. */
+export type DeclarationKind =
+  /** An additional address declared besides the residence. */
+  | 'ADDITIONAL'
+  /** The declared place of residence. */
+  | 'DECLARED';
+
+/** An address declaration of a person. */
+export type DeclaredAddress = {
+  __typename?: 'DeclaredAddress';
+  /** The address declared. */
+  address: Address;
+  /** First day of the declaration. */
+  declaredFrom: Scalars['Date']['output'];
+  /** Last day of the declaration; `null` while current. */
+  declaredTo?: Maybe<Scalars['Date']['output']>;
+  /** Residence (`DECLARED`) or an `ADDITIONAL` address. */
+  kind: DeclarationKind;
+};
+
+/** Status of an identity document. */
+export type DocumentStatus =
+  /** Past its expiry date. */
+  | 'EXPIRED'
+  /** Declared invalid before expiry (lost, stolen, replaced, holder died). */
+  | 'INVALID'
+  /** Valid. */
+  | 'VALID';
+
+/** Kind of identity document. */
+export type DocumentType =
+  /** Identity card with electronic identification (eID). */
+  | 'EID_CARD'
+  /** Passport. */
+  | 'PASSPORT';
+
+/** A passport or an identity card. */
+export type IdentityDocument = {
+  __typename?: 'IdentityDocument';
+  /** Last day of validity. */
+  expiryDate: Scalars['Date']['output'];
+  /** Date of issue. */
+  issueDate: Scalars['Date']['output'];
+  /** Issuing authority, e.g. `PMLP Rīgas 1. nodaļa`. */
+  issuer: Scalars['String']['output'];
+  /** Document number as printed. */
+  number: Scalars['String']['output'];
+  /** Current status. */
+  status: DocumentStatus;
+  /** Date of the last status change; `null` if it never changed. */
+  statusChangedOn?: Maybe<Scalars['Date']['output']>;
+  /** Why the status last changed (e.g. `lost`, `stolen`, `replaced`, `holder died`); `null` if it never changed. */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  /** Kind of document. */
+  type: DocumentType;
+};
+
+/** A registered marriage. */
+export type Marriage = {
+  __typename?: 'Marriage';
+  /** Date of divorce; `null` unless dissolved by divorce. */
+  divorcedOn?: Maybe<Scalars['Date']['output']>;
+  /** Date of the marriage. */
+  marriedOn: Scalars['Date']['output'];
+  /** Where the marriage was registered. */
+  place: Scalars['String']['output'];
+  /** The other spouse. */
+  spouse: Person;
+};
+
+/** Why a name changed. */
+export type NameChangeReason =
+  /** Changed on the person's own application. */
+  | 'APPLICATION'
+  /** Returned to an earlier surname after divorce. */
+  | 'DIVORCE'
+  /** Took the spouse's surname (or a double surname) on marriage. */
+  | 'MARRIAGE';
+
+/** A name the person carried earlier. */
+export type NameRecord = {
+  __typename?: 'NameRecord';
+  /** Why this name was replaced by the next one. */
+  changeReason: NameChangeReason;
+  /** Given name(s) carried in this period. */
+  givenName: Scalars['String']['output'];
+  /** Surname carried in this period. */
+  surname: Scalars['String']['output'];
+  /** First day the name was carried. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day the name was carried. */
+  validTo: Scalars['Date']['output'];
+};
+
+/** Position of a page in a longer list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; `null` on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * A natural person in the Register of Natural Persons. Every field but `personCode` belongs
+ * to a data group, and a requester sees only the groups its grant covers.
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** Current additional addresses declared besides the residence. */
+  additionalAddresses: Array<DeclaredAddress>;
+  /** Every declared address, current and past, newest first. */
+  addressHistory: Array<DeclaredAddress>;
+  /** Country of birth, ISO 3166-1 alpha-3 (e.g. `LVA`). */
+  birthCountry: Scalars['String']['output'];
+  /** Date of birth. */
+  birthDate: Scalars['Date']['output'];
+  /** Place of birth: town or city, as registered. */
+  birthPlace: Scalars['String']['output'];
+  /** Registered children, oldest first. */
+  children: Array<Person>;
+  /** Country of citizenship, ISO 3166-1 alpha-3; `null` for non-citizens and stateless persons. */
+  citizenship?: Maybe<Scalars['String']['output']>;
+  /** Legal status towards Latvia: citizen, non-citizen, foreigner or stateless person. */
+  citizenshipStatus: CitizenshipStatus;
+  /** Civil status derived from the marriage records and the spouse's death. */
+  civilStatus: CivilStatus;
+  /** Date of death; `null` while alive. */
+  deathDate?: Maybe<Scalars['Date']['output']>;
+  /** Place of death; `null` while alive. */
+  deathPlace?: Maybe<Scalars['String']['output']>;
+  /** Whether the register holds a death record for the person. */
+  deceased: Scalars['Boolean']['output'];
+  /** The current declared residence address; `null` when none is declared (e.g. after death). */
+  declaredAddress?: Maybe<DeclaredAddress>;
+  /** The registered father; `null` when not recorded. */
+  father?: Maybe<Person>;
+  /** Personal codes the person had before, e.g. an old-format code replaced by a new-format one. */
+  formerPersonCodes: Array<Scalars['String']['output']>;
+  /** Given name(s), as registered, with diacritics. */
+  givenName: Scalars['String']['output'];
+  /** Identity documents (passports, eID cards), newest first; filter by status if given. */
+  identityDocuments: Array<IdentityDocument>;
+  /** Every registered marriage, newest first, including dissolved ones. */
+  marriages: Array<Marriage>;
+  /** The registered mother; `null` when not recorded. */
+  mother?: Maybe<Person>;
+  /** Earlier name forms, newest first, each with the period it was carried and why it changed. */
+  nameHistory: Array<NameRecord>;
+  /** Ethnic nationality (tautība) as recorded, e.g. `latvietis`; `null` when not recorded. */
+  nationality?: Maybe<Scalars['String']['output']>;
+  /** The current personal code, written with the hyphen (`DDMMYY-CNNNX`). */
+  personCode: Scalars['String']['output'];
+  /** Whether the current personal code is of the old format (with the birth date) or the new one. */
+  personCodeFormat: PersonCodeFormat;
+  /** Sex as registered. */
+  sex: Sex;
+  /** The spouse of the current marriage; `null` when not married. */
+  spouse?: Maybe<Person>;
+  /** Current surname, in the form of the person's sex (e.g. Bērziņš, Bērziņa). */
+  surname: Scalars['String']['output'];
+  /** Surname at birth; differs from `surname` after a change, e.g. on marriage. */
+  surnameAtBirth: Scalars['String']['output'];
+};
+
+
+/**
+ * A natural person in the Register of Natural Persons. Every field but `personCode` belongs
+ * to a data group, and a requester sees only the groups its grant covers.
+ */
+export type PersonIdentityDocumentsArgs = {
+  status?: InputMaybe<DocumentStatus>;
+};
+
+/** Format of a personal code. */
+export type PersonCodeFormat =
+  /** `32NNNN-NNNNN`: issued since 1 July 2017, no birth date inside. */
+  | 'NEW'
+  /** `DDMMYY-CNNNX`: birth date, century digit, serial, check digit. */
+  | 'OLD';
+
+/** A page of persons. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  /** The persons on this page. */
+  nodes: Array<Person>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many persons match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An address of the State Address Register by its 9-digit code; `null` when unknown. */
+  address?: Maybe<Address>;
+  /**
+   * One person by personal code, written with or without the hyphen (`161175-19997` or
+   * `16117519997`). An invalid code is a `BAD_USER_INPUT` error that says what is wrong
+   * (length, date or check digit); a valid code that the register does not know gives `null`.
+   */
+  person?: Maybe<Person>;
+  /**
+   * The holder of an identity document (passport or eID card) by its number, whatever the
+   * document's status; `null` when no document has that number.
+   */
+  personByDocument?: Maybe<Person>;
+  /**
+   * Several persons in one call, in the order of `personCodes`: `null` where a valid code is
+   * unknown, and a `BAD_USER_INPUT` error at that position where a code is invalid (the
+   * others are still returned). At most `PERSONS_BATCH_LIMIT` codes (default 1000) a call.
+   */
+  persons: Array<Maybe<Person>>;
+  /**
+   * Persons whose current declared address is the given building or flat (a building's
+   * residents include those of its flats), ordered by personal code, a page at a time.
+   */
+  residents: PersonConnection;
+};
+
+
+export type QueryAddressArgs = {
+  addressCode: Scalars['String']['input'];
+};
+
+
+export type QueryPersonArgs = {
+  personCode: Scalars['String']['input'];
+};
+
+
+export type QueryPersonByDocumentArgs = {
+  documentNumber: Scalars['String']['input'];
+};
+
+
+export type QueryPersonsArgs = {
+  personCodes: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryResidentsArgs = {
+  addressCode: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Sex as registered. */
+export type Sex =
+  /** Female. */
+  | 'FEMALE'
+  /** Male. */
+  | 'MALE';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Person: Person;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"personCode":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<AddressRow>;
+  AddressKind: AddressKind;
+  CitizenshipStatus: CitizenshipStatus;
+  CivilStatus: CivilStatus;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeclarationKind: DeclarationKind;
+  DeclaredAddress: ResolverTypeWrapper<DeclaredAddressRow>;
+  DocumentStatus: DocumentStatus;
+  DocumentType: DocumentType;
+  IdentityDocument: ResolverTypeWrapper<DocumentRow>;
+  Marriage: ResolverTypeWrapper<MarriageParent>;
+  NameChangeReason: NameChangeReason;
+  NameRecord: ResolverTypeWrapper<NameRecordRow>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<PersonRow>;
+  PersonCodeFormat: PersonCodeFormat;
+  PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Sex: Sex;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: AddressRow;
+  Date: Scalars['Date']['output'];
+  DeclaredAddress: DeclaredAddressRow;
+  IdentityDocument: DocumentRow;
+  Marriage: MarriageParent;
+  NameRecord: NameRecordRow;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: PersonRow;
+  PersonConnection: PersonConnectionParent;
+  Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+}>;
+
+export type DataGroupDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type DataGroupDirectiveResolver<Result, Parent, ContextType = PersonContext, Args = DataGroupDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  addressCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AddressKind'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type DeclaredAddressResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['DeclaredAddress'] = ResolversParentTypes['DeclaredAddress']> = ResolversObject<{
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  declaredFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  declaredTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeclarationKind'], ParentType, ContextType>;
+}>;
+
+export type IdentityDocumentResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['IdentityDocument'] = ResolversParentTypes['IdentityDocument']> = ResolversObject<{
+  expiryDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DocumentStatus'], ParentType, ContextType>;
+  statusChangedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DocumentType'], ParentType, ContextType>;
+}>;
+
+export type MarriageResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Marriage'] = ResolversParentTypes['Marriage']> = ResolversObject<{
+  divorcedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  marriedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spouse?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type NameRecordResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['NameRecord'] = ResolversParentTypes['NameRecord']> = ResolversObject<{
+  changeReason?: Resolver<ResolversTypes['NameChangeReason'], ParentType, ContextType>;
+  givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  additionalAddresses?: Resolver<Array<ResolversTypes['DeclaredAddress']>, ParentType, ContextType>;
+  addressHistory?: Resolver<Array<ResolversTypes['DeclaredAddress']>, ParentType, ContextType>;
+  birthCountry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  birthPlace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  citizenship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizenshipStatus?: Resolver<ResolversTypes['CitizenshipStatus'], ParentType, ContextType>;
+  civilStatus?: Resolver<ResolversTypes['CivilStatus'], ParentType, ContextType>;
+  deathDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deathPlace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deceased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  declaredAddress?: Resolver<Maybe<ResolversTypes['DeclaredAddress']>, ParentType, ContextType>;
+  father?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  formerPersonCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identityDocuments?: Resolver<Array<ResolversTypes['IdentityDocument']>, ParentType, ContextType, Partial<PersonIdentityDocumentsArgs>>;
+  marriages?: Resolver<Array<ResolversTypes['Marriage']>, ParentType, ContextType>;
+  mother?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  nameHistory?: Resolver<Array<ResolversTypes['NameRecord']>, ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personCodeFormat?: Resolver<ResolversTypes['PersonCodeFormat'], ParentType, ContextType>;
+  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  spouse?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  surnameAtBirth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonConnectionResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'addressCode'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'personCode'>>;
+  personByDocument?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByDocumentArgs, 'documentNumber'>>;
+  persons?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPersonsArgs, 'personCodes'>>;
+  residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryResidentsArgs, 'addressCode' | 'first'>>;
+}>;
+
+export type Resolvers<ContextType = PersonContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DeclaredAddress?: DeclaredAddressResolvers<ContextType>;
+  IdentityDocument?: IdentityDocumentResolvers<ContextType>;
+  Marriage?: MarriageResolvers<ContextType>;
+  NameRecord?: NameRecordResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = PersonContext> = ResolversObject<{
+  dataGroup?: DataGroupDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,0 +1,69 @@
+import type { Database } from "@rnp/db";
+import DataLoader from "dataloader";
+import {
+  type AddressRow,
+  type DeclaredAddressRow,
+  type DocumentRow,
+  findAddressesByCodes,
+  findDeclaredAddressesByPersons,
+  findDocumentsByPersons,
+  findMarriagesByPersons,
+  findNameHistoryByPersons,
+  findParentChildLinks,
+  findPersonsByCodes,
+  type MarriageRow,
+  type NameRecordRow,
+  type ParentChildRow,
+  type PersonRow,
+} from "./repositories/personRepository";
+
+/** One result per key, in key order: what DataLoader requires of a batch function. */
+function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
+  const map = new Map<K, R>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupedByKey<K, R>(keys: readonly K[], rows: R[], keysOf: (row: R) => K[]): R[][] {
+  const map = new Map<K, R[]>();
+  for (const row of rows) {
+    for (const key of new Set(keysOf(row))) {
+      const list = map.get(key);
+      if (list) list.push(row);
+      else map.set(key, [row]);
+    }
+  }
+  return keys.map((key) => map.get(key) ?? []);
+}
+
+/**
+ * Per-request loaders: every person-keyed read of one operation is batched into one SQL
+ * statement per kind, so statements do not grow with the number of persons.
+ */
+export function createPersonLoaders(db: Database) {
+  return {
+    person: new DataLoader<string, PersonRow | null>(async (codes) =>
+      byKey(codes, await findPersonsByCodes(db, codes), (row) => row.personCode),
+    ),
+    address: new DataLoader<string, AddressRow | null>(async (codes) =>
+      byKey(codes, await findAddressesByCodes(db, codes), (row) => row.addressCode),
+    ),
+    declaredAddresses: new DataLoader<string, DeclaredAddressRow[]>(async (codes) =>
+      groupedByKey(codes, await findDeclaredAddressesByPersons(db, codes), (row) => [row.personCode]),
+    ),
+    documents: new DataLoader<string, DocumentRow[]>(async (codes) =>
+      groupedByKey(codes, await findDocumentsByPersons(db, codes), (row) => [row.personCode]),
+    ),
+    nameHistory: new DataLoader<string, NameRecordRow[]>(async (codes) =>
+      groupedByKey(codes, await findNameHistoryByPersons(db, codes), (row) => [row.personCode]),
+    ),
+    marriages: new DataLoader<string, MarriageRow[]>(async (codes) =>
+      groupedByKey(codes, await findMarriagesByPersons(db, codes), (row) => [row.spouseA, row.spouseB]),
+    ),
+    parentChildLinks: new DataLoader<string, ParentChildRow[]>(async (codes) =>
+      groupedByKey(codes, await findParentChildLinks(db, codes), (row) => [row.parentCode, row.childCode]),
+    ),
+  };
+}
+
+export type PersonLoaders = ReturnType<typeof createPersonLoaders>;

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
+import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
+import { parse } from "graphql";
+import type { PersonContext } from "./context";
+import { createPersonLoaders } from "./loaders";
+import { resolvers } from "./resolvers/index";
+
+export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
+
+export interface PersonSubgraphOptions {
+  db: Database;
+  /** Most codes one `persons` call accepts; default from PERSONS_BATCH_LIMIT or 1000. */
+  personsBatchLimit?: number;
+  onStop?: () => Promise<void>;
+}
+
+/** Builds the person subgraph without listening. */
+export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<GraphQLServer<PersonContext>> {
+  const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
+  return createGraphQLServer<PersonContext>({
+    apollo: { schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }) },
+    context: async () => ({ db: options.db, loaders: createPersonLoaders(options.db), personsBatchLimit }),
+    readiness: async () => {
+      const ok = await isDatabaseReachable(options.db);
+      return { ready: ok, checks: { database: { ok } } };
+    },
+    ...(options.onStop ? { onStop: options.onStop } : {}),
+  });
+}
+
+/** Starts the person subgraph on its own database pool; `stop()` also ends the pool. */
+export async function startPersonSubgraph(options: { databaseUrl: string; port: number; host?: string }) {
+  const database = createDatabase(options.databaseUrl, { applicationName: "rnp-person" });
+  const server = await createPersonSubgraph({ db: database.db, onStop: database.close });
+  const url = await server.listen(options.port, options.host);
+  return { url, server, stop: server.stop };
+}

@@ -1,0 +1,61 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "./support/platform";
+
+let platform: TestPlatform;
+let codes: string[];
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const sql = postgres(platform.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    // Married persons with children, so family members are resolved at every level.
+    const rows = await sql`
+      select distinct p.person_code from person.persons p
+      join person.parent_child c on c.parent_code = p.person_code
+      join person.marriages m on m.spouse_a = p.person_code or m.spouse_b = p.person_code
+      order by p.person_code limit 200`;
+    codes = rows.map((r) => r.person_code as string);
+  } finally {
+    await sql.end();
+  }
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const QUERY = `query ($codes: [String!]!) {
+  persons(personCodes: $codes) {
+    personCode givenName surname
+    declaredAddress { declaredFrom address { fullAddress municipalityName } }
+    addressHistory { declaredFrom }
+    identityDocuments { type number status }
+    nameHistory { surname }
+    civilStatus
+    spouse { givenName surname declaredAddress { address { fullAddress } } }
+    mother { givenName surname }
+    father { givenName surname }
+    children { givenName surname identityDocuments { number } }
+  }
+}`;
+
+async function statementsFor(count: number): Promise<string[]> {
+  platform.resetStatements();
+  const result = await platform.query<{ persons: unknown[] }>(QUERY, { codes: codes.slice(0, count) });
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.persons).toHaveLength(count);
+  expect(result.data?.persons.every((p) => p !== null)).toBe(true);
+  return [...platform.statements];
+}
+
+describe("SQL statements per persons() call", () => {
+  it("are the same, and few, for 10 and for 200 persons with addresses, documents and family", async () => {
+    expect(codes).toHaveLength(200);
+    const ten = await statementsFor(10);
+    const twoHundred = await statementsFor(200);
+    expect(twoHundred.length).toBe(ten.length);
+    // persons, addresses, documents, names, marriages, parent links, then the relatives
+    // (persons) and their addresses and documents: one statement per kind and level.
+    expect(ten.length).toBeLessThanOrEqual(12);
+  });
+});
