@@ -45,17 +45,20 @@ async function statementsFor(count: number): Promise<string[]> {
   expect(result.errors).toBeUndefined();
   expect(result.data?.persons).toHaveLength(count);
   expect(result.data?.persons.every((p) => p !== null)).toBe(true);
-  return [...platform.statements];
+  // The driver looks up array types once on every connection it opens: pool set-up, not work
+  // of this request, and how many connections open depends on timing.
+  return platform.statements.filter((statement) => !statement.includes("pg_catalog.pg_type"));
 }
 
 describe("SQL statements per persons() call", () => {
   it("are the same, and few, for 10 and for 200 persons with addresses, documents and family", async () => {
     expect(codes).toHaveLength(200);
+    await statementsFor(200); // opens the pool's connections
     const ten = await statementsFor(10);
     const twoHundred = await statementsFor(200);
     expect(twoHundred.length).toBe(ten.length);
-    // persons, addresses, documents, names, marriages, parent links, then the relatives
-    // (persons) and their addresses and documents: one statement per kind and level.
-    expect(ten.length).toBeLessThanOrEqual(12);
+    // persons; their addresses, documents, names, marriages and parent links; the relatives
+    // (persons); the relatives' addresses and documents: one statement per kind and level.
+    expect(ten).toHaveLength(9);
   });
 });

@@ -204,7 +204,8 @@ describe("look-ups by document and by address", () => {
       order by d.person_code`;
     const seen: string[] = [];
     let after: string | null = null;
-    for (let page = 0; page < 100; page++) {
+    const pageSize = 7;
+    for (let page = 0; page <= Math.ceil(building!.residents / pageSize); page++) {
       const result: Awaited<
         ReturnType<
           typeof platform.query<{
@@ -216,9 +217,9 @@ describe("look-ups by document and by address", () => {
           }>
         >
       > = await platform.query(
-        `query ($code: String!, $after: String) { residents(addressCode: $code, first: 2, after: $after) {
+        `query ($code: String!, $first: Int, $after: String) { residents(addressCode: $code, first: $first, after: $after) {
           nodes { personCode declaredAddress { address { addressCode } } } pageInfo { hasNextPage endCursor } totalCount } }`,
-        { code: building!.building_code, after },
+        { code: building!.building_code, first: pageSize, after },
       );
       expect(result.errors).toBeUndefined();
       const residents = result.data!.residents;

@@ -36,6 +36,10 @@ export async function createGraphQLServer<TContext extends BaseContext>(
   const production = isProduction();
   const apollo = new ApolloServer<TContext>({
     introspection: !production,
+    // Requesters are other systems: stack traces would leak internals and help nobody.
+    includeStacktraceInErrorResponses: false,
+    // stopOnSignals owns shutdown order; Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),

@@ -3,7 +3,6 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 export interface PartProcess {
   child: ChildProcess;
@@ -20,7 +19,8 @@ export interface PartProcess {
  * resolves once it prints "ready at <url>"; rejects with its output if it exits first.
  */
 export async function startPartProcess(entry: string, env: Record<string, string>): Promise<PartProcess> {
-  const child = spawn(tsx, [entry], {
+  // `node --import tsx` rather than the tsx CLI: one process, so SIGTERM reaches our handler once.
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -69,15 +69,18 @@ const platform = await startPlatform({
   process.exit(1);
 });
 
-const root = platform.gatewayUrl.replace(/\/graphql$/, "");
+// 127.0.0.1 and localhost are the same server here; localhost is what people type.
+const shown = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
+const gatewayUrl = shown(platform.gatewayUrl);
+const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
-  gateway (Apollo Sandbox in a browser)  ${platform.gatewayUrl}
+  gateway (Apollo Sandbox in a browser)  ${gatewayUrl}
   health                                 ${root}/health/live  ${root}/health/ready
-  person subgraph                        ${platform.subgraphUrls.person}
-  catalog subgraph                       ${platform.subgraphUrls.catalog}
+  person subgraph                        ${shown(platform.subgraphUrls.person)}
+  catalog subgraph                       ${shown(platform.subgraphUrls.catalog)}
   database                               ${platform.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
-Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' \\
+Try: curl -s ${gatewayUrl} -H 'content-type: application/json' \\
        -d '{"query":"{ dataGroups { name fields { coordinate } } }"}'
 Stop with Ctrl+C (SIGTERM also drains requests first).`);
 stopOnSignals(platform.stop);

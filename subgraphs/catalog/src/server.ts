@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
@@ -25,7 +26,11 @@ export function createCatalogSubgraph(
 ): Promise<GraphQLServer<CatalogContext>> {
   const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
   return createGraphQLServer<CatalogContext>({
-    apollo: { schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }) },
+    apollo: {
+      schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+      // The gateway asks for no federated traces; skip the plugin and its start-up notice.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    },
     context: async () => ({ db: options.db, loaders: createCatalogLoaders(options.db), dataGroups }),
     readiness: async () => {
       const ok = await isDatabaseReachable(options.db);

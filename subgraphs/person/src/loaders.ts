@@ -17,6 +17,13 @@ import {
   type PersonRow,
 } from "./repositories/personRepository";
 
+export interface FamilyRecords {
+  /** Marriages the person is a spouse in, newest first. */
+  marriages: MarriageRow[];
+  /** Parent–child links where the person is the parent or the child. */
+  links: ParentChildRow[];
+}
+
 /** One result per key, in key order: what DataLoader requires of a batch function. */
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
   const map = new Map<K, R>();
@@ -57,12 +64,17 @@ export function createPersonLoaders(db: Database) {
     nameHistory: new DataLoader<string, NameRecordRow[]>(async (codes) =>
       groupedByKey(codes, await findNameHistoryByPersons(db, codes), (row) => [row.personCode]),
     ),
-    marriages: new DataLoader<string, MarriageRow[]>(async (codes) =>
-      groupedByKey(codes, await findMarriagesByPersons(db, codes), (row) => [row.spouseA, row.spouseB]),
-    ),
-    parentChildLinks: new DataLoader<string, ParentChildRow[]>(async (codes) =>
-      groupedByKey(codes, await findParentChildLinks(db, codes), (row) => [row.parentCode, row.childCode]),
-    ),
+    // Marriages and parent links resolve together, so every relative (spouse, parents,
+    // children) is asked of the person loader in the same tick: one batch, not one per kind.
+    family: new DataLoader<string, FamilyRecords>(async (codes) => {
+      const [marriages, links] = await Promise.all([
+        findMarriagesByPersons(db, codes),
+        findParentChildLinks(db, codes),
+      ]);
+      const marriagesByPerson = groupedByKey(codes, marriages, (row) => [row.spouseA, row.spouseB]);
+      const linksByPerson = groupedByKey(codes, links, (row) => [row.parentCode, row.childCode]);
+      return codes.map((_, i) => ({ marriages: marriagesByPerson[i] ?? [], links: linksByPerson[i] ?? [] }));
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
@@ -20,7 +21,11 @@ export interface PersonSubgraphOptions {
 export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<GraphQLServer<PersonContext>> {
   const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
   return createGraphQLServer<PersonContext>({
-    apollo: { schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }) },
+    apollo: {
+      schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+      // The gateway asks for no federated traces; skip the plugin and its start-up notice.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    },
     context: async () => ({ db: options.db, loaders: createPersonLoaders(options.db), personsBatchLimit }),
     readiness: async () => {
       const ok = await isDatabaseReachable(options.db);

@@ -34,7 +34,7 @@ export const Person: PersonResolvers = {
   },
 
   civilStatus: async (person, _args, { loaders }) => {
-    const [latest] = await loaders.marriages.load(person.personCode);
+    const [latest] = (await loaders.family.load(person.personCode)).marriages;
     if (!latest) return "SINGLE";
     if (latest.divorcedOn) return "DIVORCED";
     const spouseCode = latest.spouseA === person.personCode ? latest.spouseB : latest.spouseA;
@@ -42,7 +42,7 @@ export const Person: PersonResolvers = {
     return spouse?.deathDate ? "WIDOWED" : "MARRIED";
   },
   spouse: async (person, _args, { loaders }) => {
-    const [latest] = await loaders.marriages.load(person.personCode);
+    const [latest] = (await loaders.family.load(person.personCode)).marriages;
     if (!latest || latest.divorcedOn) return null;
     const spouse = await loaders.person.load(
       latest.spouseA === person.personCode ? latest.spouseB : latest.spouseA,
@@ -50,26 +50,26 @@ export const Person: PersonResolvers = {
     return spouse && !spouse.deathDate ? spouse : null;
   },
   marriages: async (person, _args, { loaders }) =>
-    (await loaders.marriages.load(person.personCode)).map((marriage) => ({
+    (await loaders.family.load(person.personCode)).marriages.map((marriage) => ({
       spouseCode: marriage.spouseA === person.personCode ? marriage.spouseB : marriage.spouseA,
       marriedOn: marriage.marriedOn,
       place: marriage.place,
       divorcedOn: marriage.divorcedOn,
     })),
   mother: async (person, _args, { loaders }) => {
-    const link = (await loaders.parentChildLinks.load(person.personCode)).find(
+    const link = (await loaders.family.load(person.personCode)).links.find(
       (row) => row.childCode === person.personCode && row.role === "MOTHER",
     );
     return link ? loaders.person.load(link.parentCode) : null;
   },
   father: async (person, _args, { loaders }) => {
-    const link = (await loaders.parentChildLinks.load(person.personCode)).find(
+    const link = (await loaders.family.load(person.personCode)).links.find(
       (row) => row.childCode === person.personCode && row.role === "FATHER",
     );
     return link ? loaders.person.load(link.parentCode) : null;
   },
   children: async (person, _args, { loaders }) => {
-    const codes = (await loaders.parentChildLinks.load(person.personCode))
+    const codes = (await loaders.family.load(person.personCode)).links
       .filter((row) => row.parentCode === person.personCode)
       .map((row) => row.childCode);
     return existing(await loaders.person.loadMany(codes)).sort((a, b) =>

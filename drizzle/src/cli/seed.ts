@@ -1,0 +1,130 @@
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { startEmbeddedPostgres } from "../embedded";
+import { createDatabase, migrateDatabase } from "../index";
+import { isRegisterSeeded, type SeedSummary, seedRegister } from "../seed/index";
+
+const usage = `Usage: pnpm seed [--persons N] [--seed S] [--force]
+
+Fills the population register with synthetic, deterministic data: the same seed and number
+of persons always give the same register. Migrations are applied first.
+
+Database: DATABASE_URL when set, else an embedded PostgreSQL in .data/postgres.
+
+Options:
+  --persons N   persons to generate (default 10000)
+  --seed S      generator seed, 0–4294967295 (default 1)
+  --force       replace an existing register (TRUNCATE … CASCADE of the person tables,
+                in the same transaction as the new load)
+  --help        show this text`;
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+function fail(message: string, exitCode = 1): never {
+  console.error(message);
+  process.exit(exitCode);
+}
+
+function wholeNumber(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
+    fail(`--${name} must be a whole number ≥ 0; got "${text}".\n\n${usage}`, 2);
+  }
+  return value;
+}
+
+let values: { persons?: string; seed?: string; force?: boolean; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      persons: { type: "string" },
+      seed: { type: "string" },
+      force: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  }));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const persons = wholeNumber("persons", values.persons, 10_000);
+const seed = wholeNumber("seed", values.seed, 1);
+if (seed > 0xffffffff) fail(`--seed must be at most 4294967295; got ${seed}.`, 2);
+
+/** A bar on a terminal; elsewhere (CI logs, pipes) a line every few seconds. */
+function progressReporter(): { update(done: number, total: number): void; stop(): void } {
+  if (process.stdout.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: "  persons {bar} {percentage}% | {value}/{total} | {duration_formatted}", hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(persons, 0);
+    return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  }
+  let lastReport = 0;
+  return {
+    update: (done, total) => {
+      if (Date.now() - lastReport < 5_000 && done < total) return;
+      lastReport = Date.now();
+      console.log(`  ${done}/${total} persons (${Math.round((100 * done) / Math.max(1, total))}%)`);
+    },
+    stop: () => {},
+  };
+}
+
+function printSummary(summary: SeedSummary, seconds: number): void {
+  console.log(`Seeded ${summary.persons} persons with seed ${summary.seed} in ${seconds.toFixed(1)} s:`);
+  const width = Math.max(...Object.keys(summary.rows).map((table) => table.length));
+  for (const [table, count] of Object.entries(summary.rows)) {
+    console.log(`  ${table.padEnd(width)}  ${count.toLocaleString("en-US").padStart(11)}`);
+  }
+}
+
+const stops: (() => Promise<void>)[] = [];
+let exitCode = 0;
+try {
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const dataDir = `${repoRoot}.data/postgres`;
+    console.log(`• starting embedded PostgreSQL in ${dataDir}`);
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    stops.push(embedded.stop);
+    url = embedded.url;
+  }
+  await migrateDatabase(url);
+  console.log("• migrations applied");
+  const client = createDatabase(url, { max: 2, applicationName: "rnp-seed" });
+  stops.unshift(client.close);
+  if (!values.force && (await isRegisterSeeded(client.sql))) {
+    console.error("The register is already seeded. Run with --force to replace it.");
+    exitCode = 1;
+  } else {
+    console.log(`• generating and loading ${persons} persons (seed ${seed})`);
+    const started = performance.now();
+    const progress = progressReporter();
+    try {
+      const summary = await seedRegister(client.sql, {
+        persons,
+        seed,
+        replace: values.force === true,
+        onProgress: progress.update,
+      });
+      progress.stop();
+      printSummary(summary, (performance.now() - started) / 1000);
+    } catch (error) {
+      progress.stop();
+      throw error;
+    }
+  }
+} catch (error) {
+  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  for (const stop of stops) await stop().catch(() => {});
+}
+process.exit(exitCode);
