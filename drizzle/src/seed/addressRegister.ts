@@ -76,6 +76,16 @@ function riga(): readonly string[] {
 
 const RIGA_STREETS = riga();
 
+/**
+ * Street names of a place: the common list rotated by the place's position, so towns do not
+ * all start with the same street; villages have fewer streets.
+ */
+function streetNamesFor(placeIndex: number, names: readonly string[], kind: SettlementDef["kind"]): string[] {
+  const start = (placeIndex * 7) % names.length;
+  const rotated = [...names.slice(start), ...names.slice(0, start)];
+  return kind === "VILLAGE" ? rotated.slice(0, 20) : rotated;
+}
+
 function postalCodeOf(number: number): string {
   return `LV-${String(number).padStart(4, "0")}`;
 }
@@ -285,11 +295,7 @@ export class AddressRegister {
       postal: settlement.postal,
       offices: municipality.offices,
       ...shape,
-      streetNames: isRiga
-        ? RIGA_STREETS
-        : settlement.kind === "VILLAGE"
-          ? TOWN_STREETS.slice(0, 20)
-          : TOWN_STREETS,
+      streetNames: streetNamesFor(this.places.length, isRiga ? RIGA_STREETS : TOWN_STREETS, settlement.kind),
       streets: [],
       street: null,
       streetBuildingsLeft: 0,
@@ -389,7 +395,7 @@ export class AddressRegister {
         postalCode: null,
         fullAddress: `${name}, ${place.label}`,
       });
-      street = { code, name, nextNumber: 1, postalCode };
+      street = { code, name, nextNumber: 1 + random.int(12), postalCode };
       place.streets.push(street);
     } else {
       // Every street name is taken: the town grows along its existing streets.

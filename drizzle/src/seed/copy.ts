@@ -118,6 +118,11 @@ export async function copyRows(
     stream.end();
     await Promise.all([finished(stream), probe]);
   } catch (error) {
-    throw new Error(`COPY into ${target.table} failed: ${String(error)}`, { cause: error });
+    const aborted = String(error).includes("current transaction is aborted");
+    throw new Error(
+      `COPY into ${target.table} failed: ${String(error)}` +
+        (aborted ? " (the COPY itself failed; the PostgreSQL server log names the reason)" : ""),
+      { cause: error },
+    );
   }
 }

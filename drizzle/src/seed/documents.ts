@@ -21,7 +21,11 @@ export class DocumentNumbers {
     const k = this.counters.get(series) ?? 0;
     if (k >= 10_000_000) throw new Error(`document series ${series} ran out of numbers`);
     this.counters.set(series, k + 1);
-    const number = (k * NUMBER_MULTIPLIER + 1_234_567 + this.seed * 7_919) % 10_000_000;
+    // Each series starts elsewhere in the permutation, so a person's passport and eID card
+    // do not share digits.
+    const seriesOffset =
+      [...series].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) % 10_000_000, 0) * 104_729;
+    const number = (k * NUMBER_MULTIPLIER + 1_234_567 + this.seed * 7_919 + seriesOffset) % 10_000_000;
     return `${series}${String(number).padStart(7, "0")}`;
   }
 }
@@ -99,13 +103,15 @@ function chain(
     let statusChangedOn: number | null = null;
     let nextIssue: number | null = null;
 
-    const nameChange = holder.nameChangeDays.find((day) => day > issueDay && day < expiryDay && day < endDay);
+    // A name change makes the holder replace documents valid at the time, within weeks.
+    const nameChange = holder.nameChangeDays.find((day) => day > issueDay && day < expiryDay);
+    const replacedOn = nameChange === undefined ? null : nameChange + random.between(5, 60);
     const lossDay = random.chance(0.05) ? issueDay + random.int(Math.max(1, expiryDay - issueDay)) : null;
-    if (nameChange !== undefined && (lossDay === null || nameChange < lossDay)) {
-      statusChangedOn = nameChange + random.between(5, 60);
+    if (replacedOn !== null && replacedOn < endDay && (lossDay === null || replacedOn < lossDay)) {
       status = "INVALID";
       statusReason = "replaced";
-      nextIssue = statusChangedOn;
+      statusChangedOn = replacedOn;
+      nextIssue = replacedOn;
     } else if (lossDay !== null && lossDay < endDay) {
       status = "INVALID";
       statusReason = random.chance(0.8) ? "lost" : "stolen";
@@ -118,18 +124,10 @@ function chain(
       const r = random.float();
       nextIssue =
         r < 0.75 ? expiryDay - random.int(60) : r < 0.92 ? expiryDay + random.int(yearsToDays(3)) : null;
-    }
-    if (holder.deathDay !== null && status === "VALID") {
+    } else if (holder.deathDay !== null) {
       status = "INVALID";
       statusReason = "holder died";
       statusChangedOn = Math.min(REGISTER_DAY, holder.deathDay + random.between(1, 14));
-    }
-    if (statusChangedOn !== null && statusChangedOn > REGISTER_DAY) {
-      // The change lies in the register's future: the document is still valid today.
-      status = "VALID";
-      statusReason = null;
-      statusChangedOn = null;
-      nextIssue = null;
     }
     rows.push({
       id: context.nextId(),

@@ -400,7 +400,11 @@ export class ClusterBuilder {
     for (let i = 0; i < 5 && (surname === anchor.birthSurname || surname === anchor.surname); i++) {
       surname = ethnicity.surnames.pick(random);
     }
-    if (surname === anchor.birthSurname || surname === anchor.surname) return;
+    if (surname === anchor.birthSurname || surname === anchor.surname) {
+      // No partner with a different surname turned up (small name lists): stay single.
+      if (host === null) this.moveAlone(anchor, day);
+      return;
+    }
     const partner = this.newResident(partnerSex, partnerBirth, ethnicity, surname, day);
     if (host === null) this.addEarlierMoves(partner, addYearsApprox(partnerBirth, 18), day);
     const husband = anchor.sex === "MALE" ? anchor : partner;

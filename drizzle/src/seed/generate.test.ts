@@ -263,6 +263,8 @@ describe("identity documents", () => {
         expect(holder.deathDate).toBeNull();
       }
       if (document.status === "INVALID") expect(document.statusReason).toBeTruthy();
+      if (document.status === "EXPIRED") expect(document.expiryDate <= REGISTER_DATE).toBe(true);
+      if (document.statusChangedOn) expect(document.statusChangedOn <= REGISTER_DATE).toBe(true);
       if (document.statusReason === "holder died")
         expect(document.statusChangedOn! >= holder.deathDate!).toBe(true);
     }

@@ -24,7 +24,7 @@ type ClusterKind = "lineage" | "immigrants" | "single";
 
 /**
  * How often each kind of cluster is started: its target share of persons divided by its
- * mean size (a kin cluster holds about 7.9 persons, an immigrant household 2.2).
+ * mean size (a kin cluster holds about 8 persons, an immigrant household 2.2).
  */
 const CLUSTER_KINDS = new WeightedPicker<ClusterKind>([
   ["lineage", 0.89 / 7.9],

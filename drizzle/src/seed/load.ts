@@ -49,6 +49,9 @@ const TABLES: Record<RegisterTable, PgTable> = {
 /** Tables with a bigserial id the generator fills itself; their sequences move past it afterwards. */
 const SERIAL_TABLES = ["declared_addresses", "identity_documents", "name_history", "marriages"] as const;
 
+/** Advisory lock key held while seeding (the migrator uses 727001). */
+const SEED_LOCK = 727_002;
+
 /** Persons generated between two yields to the event loop, so COPY data keeps flowing meanwhile. */
 const GENERATION_STEP = 1_000;
 /** Persons per COPY batch: large enough that statement overhead does not matter, small enough for memory. */
@@ -76,6 +79,9 @@ export async function seedRegister(sql: postgres.Sql, options: SeedOptions): Pro
     number
   >;
   await sql.begin(async (tx) => {
+    // Two processes seeding at once (e.g. replicas starting together): the second waits
+    // here, then finds the register seeded instead of colliding with the first's rows.
+    await tx`select pg_advisory_xact_lock(${SEED_LOCK})`;
     if (options.replace) await emptyRegister(tx);
     else await refuseNonEmptyRegister(tx);
     const restore = await suspendForeignKeysAndIndexes(

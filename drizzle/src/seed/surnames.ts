@@ -232,6 +232,10 @@ export const LATVIAN_SURNAMES: readonly string[] = [
   "Skudra",
   "Sprūde",
   "Zunda",
+  // Double-barrelled family names, passed on to the children (each part gendered).
+  "Liepiņš-Ozols",
+  "Bērziņš-Vītols",
+  "Krūmiņš-Zariņš",
 ];
 
 /** Russian-origin surnames as written in Latvia (male forms). */
