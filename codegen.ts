@@ -7,7 +7,7 @@ const shared = {
   useTypeImports: true,
   enumsAsTypes: true,
   avoidOptionals: false,
-  scalars: { Date: "string" },
+  scalars: { Date: "string", DateTime: "string" },
 };
 
 const config: CodegenConfig = {
@@ -41,6 +41,12 @@ const config: CodegenConfig = {
           Dataset: "../repositories/catalogRepository#DatasetRow",
           Provider: "../repositories/catalogRepository#ProviderRow",
           DatasetConnection: "../resolvers/Query#DatasetConnectionParent",
+          Requester: "../repositories/accessRepository#RequesterRow",
+          ApiKey: "../repositories/accessRepository#ApiKeyRow",
+          Grant: "../repositories/accessRepository#GrantRow",
+          AuditEntry: "../repositories/auditRepository#AuditRow",
+          UsageStatistic: "../repositories/auditRepository#UsageRow",
+          DataSubjectAccess: "../repositories/auditRepository#DataSubjectAccessRow",
         },
       },
     },

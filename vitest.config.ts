@@ -1,6 +1,15 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` to its CommonJS entry for ESM and CJS alike; Vite would pick
+    // index.mjs for our code while Apollo's CommonJS code loads index.js, and the two
+    // copies reject each other's schema objects. Tests load what production loads.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql", { paths: ["common"] }) }],
+  },
   test: {
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", ".data/**"],

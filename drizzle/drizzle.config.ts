@@ -2,7 +2,11 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./drizzle/src/schema/person.ts", "./drizzle/src/schema/catalog.ts"],
+  schema: [
+    "./drizzle/src/schema/person.ts",
+    "./drizzle/src/schema/catalog.ts",
+    "./drizzle/src/schema/access.ts",
+  ],
   out: "./drizzle/migrations",
-  schemaFilter: ["person", "catalog"],
+  schemaFilter: ["person", "catalog", "access", "audit"],
 });

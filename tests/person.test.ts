@@ -189,7 +189,8 @@ describe("look-ups by document and by address", () => {
 
   it("returns null for an unknown document number", async () => {
     const result = await platform.query('{ personByDocument(documentNumber: "ZZ0000000") { personCode } }');
-    expect(result).toEqual({ data: { personByDocument: null } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ personByDocument: null });
   });
 
   it("pages through the residents of a building without gaps or repeats", async () => {

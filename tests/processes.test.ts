@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { type PartProcess, startPartProcess } from "./support/processes";
 
+const INTERNAL_SIGNING_SECRET = "a-secret-for-the-process-tests";
 let database: TestDatabase;
 const parts: PartProcess[] = [];
 
@@ -17,17 +18,21 @@ describe("each part as its own process", () => {
   it("runs subgraphs and a production gateway from the environment, then stops cleanly on SIGTERM", async () => {
     const person = await startPartProcess("subgraphs/person/src/index.ts", {
       DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
       PORT: "0",
     });
     parts.push(person);
     const catalog = await startPartProcess("subgraphs/catalog/src/index.ts", {
       DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
       PORT: "0",
     });
     parts.push(catalog);
     const gateway = await startPartProcess("gateway/src/index.ts", {
       PORT: "0",
       NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
       PERSON_SUBGRAPH_URL: person.url,
       CATALOG_SUBGRAPH_URL: catalog.url,
     });
@@ -61,11 +66,14 @@ describe("each part as its own process", () => {
   it("reports the gateway not ready while a subgraph is down", async () => {
     const person = await startPartProcess("subgraphs/person/src/index.ts", {
       DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
       PORT: "0",
     });
     parts.push(person);
     const gateway = await startPartProcess("gateway/src/index.ts", {
       PORT: "0",
+      DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
       PERSON_SUBGRAPH_URL: person.url,
       CATALOG_SUBGRAPH_URL: "http://127.0.0.1:1/graphql",
     });

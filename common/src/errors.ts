@@ -10,6 +10,8 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "LIMIT_EXCEEDED"
+  | "QUOTA_EXCEEDED"
+  | "GRANT_REQUIRED"
   | "INTERNAL_SERVER_ERROR";
 
 export function graphQLError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {

@@ -166,3 +166,19 @@ export function stopOnSignals(stop: () => Promise<void>, log: (line: string) => 
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
 }
+
+/**
+ * The secret the gateway signs forwarded identities with (INTERNAL_SIGNING_SECRET), shared
+ * by the gateway and every subgraph. Exits with a sentence saying what to set when missing.
+ */
+export function signingSecretFromEnv(): string {
+  const secret = process.env.INTERNAL_SIGNING_SECRET;
+  if (!secret || secret.length < 16) {
+    console.error(
+      "Set INTERNAL_SIGNING_SECRET (16+ characters, the same for the gateway and every subgraph); " +
+        "`pnpm start` generates one for you.",
+    );
+    process.exit(1);
+  }
+  return secret;
+}

@@ -1,7 +1,21 @@
-import { stopOnSignals } from "@rnp/common";
+import { signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import { createDatabase } from "@rnp/db";
 import { subgraphs } from "@rnp/schema";
+import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer } from "./server";
 
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error(
+    "Set DATABASE_URL: the gateway reads API keys and grants from it and writes the audit trail to it.",
+  );
+  process.exit(1);
+}
+const environment = process.env.PLATFORM_ENVIRONMENT ?? "TEST";
+if (environment !== "TEST" && environment !== "PRODUCTION") {
+  console.error(`PLATFORM_ENVIRONMENT must be TEST or PRODUCTION; got "${environment}".`);
+  process.exit(1);
+}
 // Each subgraph's URL comes from <NAME>_SUBGRAPH_URL, e.g. PERSON_SUBGRAPH_URL.
 const subgraphUrls = Object.fromEntries(
   subgraphs.map((subgraph) => [
@@ -9,9 +23,20 @@ const subgraphUrls = Object.fromEntries(
     process.env[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`] ?? subgraph.defaultUrl,
   ]),
 );
+const database = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
+if (process.env.OPERATOR_API_KEY) await ensureOperatorKey(database.db, process.env.OPERATOR_API_KEY);
 // GATEWAY_FETCHER=default selects the gateway's own HTTP client (the benchmark's baseline).
 const fetcher = process.env.GATEWAY_FETCHER === "default" ? "default" : "undici";
-const server = await createGatewayServer({ subgraphUrls, fetcher });
+const server = await createGatewayServer({
+  subgraphUrls,
+  database,
+  signingSecret: signingSecretFromEnv(),
+  environment,
+  fetcher,
+});
 const url = await server.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
 console.log(`gateway ready at ${url}`);
-stopOnSignals(server.stop);
+stopOnSignals(async () => {
+  await server.stop();
+  await database.close();
+});

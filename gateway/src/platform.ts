@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
+import type { PlatformEnvironment } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { createPersonSubgraph } from "@rnp/person";
+import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer, type GatewayOptions } from "./server";
 
 export const defaultDataDir = fileURLToPath(new URL("../../.data/postgres", import.meta.url));
@@ -24,6 +27,11 @@ export interface PlatformOptions {
   /** Receives every SQL statement the person subgraph sends (tests count them). */
   onPersonStatement?: (query: string) => void;
   fetcher?: GatewayOptions["fetcher"];
+  /** Shared by the gateway and the subgraphs; random for each start when omitted. */
+  signingSecret?: string;
+  /** The bootstrap operator key; random for each start when omitted. */
+  operatorKey?: string;
+  environment?: PlatformEnvironment;
   log?: (line: string) => void;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -32,6 +40,10 @@ export interface RunningPlatform {
   gatewayUrl: string;
   subgraphUrls: { person: string; catalog: string };
   databaseUrl: string;
+  /** The bootstrap operator's API key. */
+  operatorKey: string;
+  /** A few personal codes of the register, for examples. */
+  samplePersonCodes: string[];
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
   stop(): Promise<void>;
 }
@@ -59,9 +71,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     await migrateDatabase(databaseUrl);
     log("migrations applied");
 
+    const signingSecret = options.signingSecret ?? randomBytes(32).toString("base64url");
+    const operatorKey = options.operatorKey ?? `rnp_op_${randomBytes(24).toString("base64url")}`;
+    let samplePersonCodes: string[] = [];
     const admin = createDatabase(databaseUrl, { max: 2, applicationName: "rnp-start" });
     try {
       await seedCatalog(admin.db);
+      await ensureOperatorKey(admin.db, operatorKey);
       const persons = options.seedPersons ?? 10_000;
       if (persons > 0 && !(await isRegisterSeeded(admin.sql))) {
         log(`seeding the register with ${persons} synthetic persons`);
@@ -71,6 +87,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
           ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
         });
       }
+      samplePersonCodes = (
+        await admin.sql`select person_code from person.persons where death_date is null order by person_code limit 3`
+      ).map((row) => `${(row.person_code as string).slice(0, 6)}-${(row.person_code as string).slice(6)}`);
     } finally {
       await admin.close();
     }
@@ -79,23 +98,30 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       applicationName: "rnp-person",
       ...(options.onPersonStatement ? { onStatement: options.onPersonStatement } : {}),
     });
-    const person = await createPersonSubgraph({ db: personDb.db, onStop: personDb.close });
+    const person = await createPersonSubgraph({ db: personDb.db, signingSecret, onStop: personDb.close });
     stops.push(person.stop);
     const personUrl = await person.listen(options.subgraphPorts?.person ?? 4001, host);
 
     const catalogDb = createDatabase(databaseUrl, { applicationName: "rnp-catalog", max: 4 });
-    const catalog = await createCatalogSubgraph({ db: catalogDb.db, onStop: catalogDb.close });
+    const catalog = await createCatalogSubgraph({ db: catalogDb.db, signingSecret, onStop: catalogDb.close });
     stops.push(catalog.stop);
     const catalogUrl = await catalog.listen(options.subgraphPorts?.catalog ?? 4002, host);
 
     const subgraphUrls = { person: personUrl, catalog: catalogUrl };
+    const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
     const gateway = await createGatewayServer({
       subgraphUrls,
+      database: gatewayDb,
+      signingSecret,
+      ...(options.environment ? { environment: options.environment } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     });
-    stops.push(gateway.stop);
+    stops.push(async () => {
+      await gateway.stop();
+      await gatewayDb.close();
+    });
     const gatewayUrl = await gateway.listen(options.port ?? 4000, host);
-    return { gatewayUrl, subgraphUrls, databaseUrl, stop };
+    return { gatewayUrl, subgraphUrls, databaseUrl, operatorKey, samplePersonCodes, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,12 +1,34 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { randomUUID } from "node:crypto";
+import { ApolloGateway } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
-import { createGraphQLServer, type GraphQLServer, type ReadinessReport } from "@rnp/common";
-import { loadSupergraphSdl } from "@rnp/schema";
+import {
+  createGraphQLServer,
+  type GraphQLServer,
+  type PlatformEnvironment,
+  type ReadinessReport,
+} from "@rnp/common";
+import type { DatabaseClient } from "@rnp/db";
+import {
+  dataGroupsOf,
+  fieldDataGroups,
+  fieldRolesOf,
+  loadSupergraphSdl,
+  rootFieldsServedBy,
+} from "@rnp/schema";
+import type { GatewayContext } from "./access/context";
+import { SignedDataSource } from "./access/dataSource";
+import { accessControlPlugin } from "./access/plugin";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 
 export interface GatewayOptions {
   /** GraphQL URL of each subgraph by name; a subgraph not named keeps the supergraph's URL. */
   subgraphUrls: Record<string, string>;
+  /** The platform database: API keys and grants are read from it, the audit trail written to it. */
+  database: DatabaseClient;
+  /** Secret the forwarded identities are signed with; the subgraphs must have the same. */
+  signingSecret: string;
+  /** The environment this platform serves (default TEST); grants of the other are refused. */
+  environment?: PlatformEnvironment;
   /** The composed supergraph; default the committed `schema/supergraph.graphql`. */
   supergraphSdl?: string;
   /**
@@ -16,7 +38,7 @@ export interface GatewayOptions {
   fetcher?: "undici" | "default";
 }
 
-export type GatewayServer = GraphQLServer<Record<string, never>>;
+export type GatewayServer = GraphQLServer<GatewayContext>;
 
 /** Health of each subgraph as its `/health/ready` reports it (which includes its database). */
 async function subgraphReadiness(urls: Record<string, string>): Promise<ReadinessReport> {
@@ -43,6 +65,8 @@ async function subgraphReadiness(urls: Record<string, string>): Promise<Readines
   return { ready: Object.values(checks).every((check) => check.ok), checks };
 }
 
+const REQUEST_ID = /^[\w.-]{8,64}$/;
+
 /** Builds the gateway (a static supergraph, no runtime introspection) without listening. */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
@@ -50,14 +74,40 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
-        url: options.subgraphUrls[name] ?? url,
-        ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}),
-      }),
+      new SignedDataSource(
+        { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
+        options.signingSecret,
+      ),
   });
-  return createGraphQLServer<Record<string, never>>({
-    apollo: { gateway },
-    context: async () => ({}),
+  const marks = {
+    fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
+    fieldRoles: fieldRolesOf(supergraphSdl),
+    personRootFields: rootFieldsServedBy(supergraphSdl, "person"),
+  };
+  return createGraphQLServer<GatewayContext>({
+    apollo: {
+      gateway,
+      plugins: [
+        accessControlPlugin({
+          db: options.database.db,
+          sql: options.database.sql,
+          marks,
+          environment: options.environment ?? "TEST",
+        }),
+      ],
+    },
+    context: async (request) => {
+      const given = request.headers["x-request-id"];
+      const grant = request.headers.grant;
+      return {
+        requestId: typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID(),
+        clientAddress: request.socket.remoteAddress ?? null,
+        authorization: request.headers.authorization,
+        grantNumber: Array.isArray(grant) ? grant[0] : grant,
+        identity: null,
+        disclosures: new Map(),
+      };
+    },
     readiness: () => subgraphReadiness(options.subgraphUrls),
     onStop: async () => {
       await pool?.close();

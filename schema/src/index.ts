@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { supergraphPath } from "./subgraphs";
 
+export * from "./accessMarks";
 export { composeSupergraph } from "./compose";
 export * from "./dataGroups";
 export * from "./subgraphs";

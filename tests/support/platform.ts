@@ -1,4 +1,9 @@
 import { type RunningPlatform, startPlatform } from "@rnp/gateway/platform";
+import {
+  type ProvisionedRequester,
+  provisionRequester,
+  syntheticRegistrationNumber,
+} from "@rnp/gateway/provision";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -8,25 +13,53 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
     path?: (string | number)[];
     extensions?: { code?: string; [key: string]: unknown };
   }[];
+  extensions?: Record<string, unknown>;
 }
+
+export interface QueryOptions {
+  /** Default: the gateway. */
+  url?: string;
+  /** Replace the default headers (the full-access requester's key and grant). */
+  headers?: Record<string, string>;
+}
+
+export const ALL_GROUPS = [
+  "PERSON_CODES",
+  "NAME",
+  "BIRTH",
+  "CITIZENSHIP",
+  "ADDRESS",
+  "DOCUMENTS",
+  "FAMILY",
+  "DEATH",
+];
 
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
+  /** A requester with a TEST grant for every data group; `query` sends its key and grant. */
+  requester: ProvisionedRequester;
   /** SQL statements the person subgraph sent since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
-  /** POSTs an operation to `url` (default: the gateway) with plain fetch. */
+  /** POSTs an operation with plain fetch. */
   query<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    url?: string,
+    options?: QueryOptions,
   ): Promise<GraphQLResponse<TData>>;
+  /** Headers of the full-access requester, to extend or change. */
+  headersOf(requester: { key: string; grantNumber?: string }): Record<string, string>;
 }
+
+const headersOf = (requester: { key: string; grantNumber?: string }) => ({
+  authorization: `Bearer ${requester.key}`,
+  ...(requester.grantNumber ? { grant: requester.grantNumber } : {}),
+});
 
 /**
  * The whole stack on free ports over a database cloned from the seeded template:
- * gateway, person and catalog subgraphs, each with its own pool. `stop()` drains the
- * servers and drops the database.
+ * gateway, person and catalog subgraphs, each with its own pool, and a requester with a
+ * full test grant. `stop()` drains the servers and drops the database.
  */
 export async function startTestPlatform(): Promise<TestPlatform> {
   const database = await createTestDatabase("seeded");
@@ -44,17 +77,26 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     await database.drop();
     throw error;
   }
+  const requester = await provisionRequester(platform.gatewayUrl, platform.operatorKey, {
+    name: "Testa Banka AS",
+    registrationNumber: syntheticRegistrationNumber(2),
+    dataGroups: ALL_GROUPS,
+    purpose: "Whole-stack tests",
+  });
+  const defaultHeaders = headersOf(requester);
   return {
     ...platform,
     database,
+    requester,
     statements,
+    headersOf,
     resetStatements: () => {
       statements.length = 0;
     },
-    async query(query, variables, url = platform.gatewayUrl) {
-      const response = await fetch(url, {
+    async query(query, variables, options = {}) {
+      const response = await fetch(options.url ?? platform.gatewayUrl, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(options.headers ?? defaultHeaders) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;

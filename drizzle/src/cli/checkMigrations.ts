@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import drizzleConfig from "../../drizzle.config";
 
 /**
  * Fails when the drizzle table definitions changed without a committed migration: runs
@@ -15,17 +16,14 @@ try {
   const out = path.join(scratch, "migrations");
   cpSync(committed, out, { recursive: true });
   const config = path.join(scratch, "drizzle.config.mjs");
+  // The project's own config, with only `out` moved, so the two can never disagree.
   writeFileSync(
     config,
     `export default ${JSON.stringify({
-      dialect: "postgresql",
-      schema: [
-        path.join(root, "drizzle/src/schema/person.ts"),
-        path.join(root, "drizzle/src/schema/catalog.ts"),
-      ],
-      // drizzle-kit prefixes "./" to `out`, so it must be relative to the working directory.
+      ...drizzleConfig,
+      schema: (drizzleConfig.schema as string[]).map((file) => path.join(root, file)),
+      // drizzle-kit prefixes "./" to \`out\`, so it must be relative to the working directory.
       out: path.relative(root, out),
-      schemaFilter: ["person", "catalog"],
     })};\n`,
   );
   // drizzle-kit exits 0 even when it fails, so its output is read as well.

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { stopOnSignals } from "@rnp/common";
 import { defaultDataDir, startPlatform } from "../platform";
+import { provisionRequester, syntheticRegistrationNumber } from "../provision";
 
 const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N]
 
@@ -58,6 +59,8 @@ const platform = await startPlatform({
   seedPersons: persons,
   seed,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
+  ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
+  ...(process.env.INTERNAL_SIGNING_SECRET ? { signingSecret: process.env.INTERNAL_SIGNING_SECRET } : {}),
   log: (line) => console.log(`• ${line}`),
   onSeedProgress: (done, total) => {
     if (Date.now() - lastReport < 1000 && done < total) return;
@@ -72,6 +75,25 @@ const platform = await startPlatform({
 // 127.0.0.1 and localhost are the same server here; localhost is what people type.
 const shown = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
 const gatewayUrl = shown(platform.gatewayUrl);
+// In development a demo requester gets a fresh key and a broad test grant at every start.
+const demo =
+  process.env.NODE_ENV === "production"
+    ? null
+    : await provisionRequester(platform.gatewayUrl, platform.operatorKey, {
+        name: "Demo Banka AS",
+        registrationNumber: syntheticRegistrationNumber(1),
+        dataGroups: [
+          "PERSON_CODES",
+          "NAME",
+          "BIRTH",
+          "CITIZENSHIP",
+          "ADDRESS",
+          "DOCUMENTS",
+          "FAMILY",
+          "DEATH",
+        ],
+        purpose: "Customer due diligence (demo)",
+      });
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -80,7 +102,21 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
   person subgraph                        ${shown(platform.subgraphUrls.person)}
   catalog subgraph                       ${shown(platform.subgraphUrls.catalog)}
   database                               ${platform.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
+  operator API key                       ${platform.operatorKey}${
+    demo
+      ? `
+  demo requester API key                 ${demo.key}
+  demo grant (send as the Grant header)  ${demo.grantNumber}`
+      : ""
+  }
 Try: curl -s ${gatewayUrl} -H 'content-type: application/json' \\
-       -d '{"query":"{ dataGroups { name fields { coordinate } } }"}'
-Stop with Ctrl+C (SIGTERM also drains requests first).`);
+       -d '{"query":"{ dataGroups { name fields { coordinate } } }"}'${
+         demo
+           ? `
+     curl -s ${gatewayUrl} -H 'content-type: application/json' \\
+       -H 'authorization: Bearer ${demo.key}' -H 'grant: ${demo.grantNumber}' \\
+       -d '{"query":"{ person(personCode: \\"${platform.samplePersonCodes[0] ?? ""}\\") { givenName surname declaredAddress { address { fullAddress } } } }"}'`
+           : ""
+       }
+In Apollo Sandbox, put the two headers under "Headers". Stop with Ctrl+C (SIGTERM drains requests first).`);
 stopOnSignals(platform.stop);

@@ -1,3 +1,4 @@
+import type { RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { DataGroupDefinition } from "@rnp/schema";
 import type { CatalogLoaders } from "./loaders";
@@ -7,4 +8,6 @@ export interface CatalogContext {
   loaders: CatalogLoaders;
   /** The data groups read from the composed supergraph at start. */
   dataGroups: DataGroupDefinition[];
+  /** The caller, as the gateway signed it. */
+  identity: RequestIdentity;
 }

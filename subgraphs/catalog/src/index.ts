@@ -1,4 +1,4 @@
-import { stopOnSignals } from "@rnp/common";
+import { signingSecretFromEnv, stopOnSignals } from "@rnp/common";
 import { startCatalogSubgraph } from "./server";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -10,6 +10,7 @@ if (!databaseUrl) {
 }
 const { url, stop } = await startCatalogSubgraph({
   databaseUrl,
+  signingSecret: signingSecretFromEnv(),
   port: Number(process.env.PORT ?? 4002),
   host: process.env.HOST ?? "127.0.0.1",
 });

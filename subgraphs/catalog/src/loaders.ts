@@ -1,6 +1,14 @@
 import type { Database } from "@rnp/db";
 import DataLoader from "dataloader";
 import {
+  type ApiKeyRow,
+  findApiKeysByRequesters,
+  findGrantsByRequesters,
+  findRequestersByIds,
+  type GrantRow,
+  type RequesterRow,
+} from "./repositories/accessRepository";
+import {
   type DatasetRow,
   findDatasetsByCodes,
   findDatasetsByProviders,
@@ -29,6 +37,17 @@ export function createCatalogLoaders(db: Database) {
     datasetsByProvider: new DataLoader<number, DatasetRow[]>(async (ids) => {
       const rows = await findDatasetsByProviders(db, ids);
       return ids.map((id) => rows.filter((row) => row.providerId === id));
+    }),
+    requester: new DataLoader<number, RequesterRow | null>(async (ids) =>
+      byKey(ids, await findRequestersByIds(db, ids), (row) => row.id),
+    ),
+    apiKeysByRequester: new DataLoader<number, ApiKeyRow[]>(async (ids) => {
+      const rows = await findApiKeysByRequesters(db, ids);
+      return ids.map((id) => rows.filter((row) => row.requesterId === id));
+    }),
+    grantsByRequester: new DataLoader<number, GrantRow[]>(async (ids) => {
+      const rows = await findGrantsByRequesters(db, ids);
+      return ids.map((id) => rows.filter((row) => row.requesterId === id));
     }),
   };
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
+import {
+  createGraphQLServer,
+  directiveArgument,
+  type GraphQLServer,
+  graphQLError,
+  identityOf,
+  wrapFieldResolvers,
+} from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { parse } from "graphql";
@@ -15,6 +22,8 @@ export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.m
 
 export interface CatalogSubgraphOptions {
   db: Database;
+  /** Secret the gateway signs identities with; requests without a valid one are refused. */
+  signingSecret: string;
   /** The composed supergraph the data groups are read from; default the committed one. */
   supergraphSdl?: string;
   onStop?: () => Promise<void>;
@@ -25,13 +34,36 @@ export function createCatalogSubgraph(
   options: CatalogSubgraphOptions,
 ): Promise<GraphQLServer<CatalogContext>> {
   const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
+  // Defence in depth: the gateway already refused callers without the role; check again.
+  const schema = wrapFieldResolvers(
+    buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    (resolve, field) => {
+      const roles = directiveArgument(field, "requiresRole", "anyOf");
+      if (!roles) return null;
+      return (parent, args, context, info) => {
+        const role = (context as CatalogContext).identity.role;
+        if (role !== "OPERATOR" && (!role || !roles.includes(role))) {
+          throw graphQLError(
+            role ? "FORBIDDEN" : "UNAUTHENTICATED",
+            `${field.typeName}.${field.name} needs an API key with role ${roles.join(" or ")}.`,
+          );
+        }
+        return resolve(parent, args, context, info);
+      };
+    },
+  );
   return createGraphQLServer<CatalogContext>({
     apollo: {
-      schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+      schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
-    context: async () => ({ db: options.db, loaders: createCatalogLoaders(options.db), dataGroups }),
+    context: async (request) => ({
+      db: options.db,
+      loaders: createCatalogLoaders(options.db),
+      dataGroups,
+      identity: identityOf(request, options.signingSecret),
+    }),
     readiness: async () => {
       const ok = await isDatabaseReachable(options.db);
       return { ready: ok, checks: { database: { ok } } };
@@ -41,9 +73,18 @@ export function createCatalogSubgraph(
 }
 
 /** Starts the catalog subgraph on its own database pool; `stop()` also ends the pool. */
-export async function startCatalogSubgraph(options: { databaseUrl: string; port: number; host?: string }) {
+export async function startCatalogSubgraph(options: {
+  databaseUrl: string;
+  signingSecret: string;
+  port: number;
+  host?: string;
+}) {
   const database = createDatabase(options.databaseUrl, { applicationName: "rnp-catalog" });
-  const server = await createCatalogSubgraph({ db: database.db, onStop: database.close });
+  const server = await createCatalogSubgraph({
+    db: database.db,
+    signingSecret: options.signingSecret,
+    onStop: database.close,
+  });
   const url = await server.listen(options.port, options.host);
   return { url, server, stop: server.stop };
 }

@@ -1,3 +1,4 @@
+import { ageOn, type ConditionSubject, type GrantCondition, satisfiesConditions } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import DataLoader from "dataloader";
 import {
@@ -47,8 +48,8 @@ function groupedByKey<K, R>(keys: readonly K[], rows: R[], keysOf: (row: R) => K
  * Per-request loaders: every person-keyed read of one operation is batched into one SQL
  * statement per kind, so statements do not grow with the number of persons.
  */
-export function createPersonLoaders(db: Database) {
-  return {
+export function createPersonLoaders(db: Database, conditions: readonly GrantCondition[] = []) {
+  const loaders = {
     person: new DataLoader<string, PersonRow | null>(async (codes) =>
       byKey(codes, await findPersonsByCodes(db, codes), (row) => row.personCode),
     ),
@@ -76,6 +77,35 @@ export function createPersonLoaders(db: Database) {
       return codes.map((_, i) => ({ marriages: marriagesByPerson[i] ?? [], links: linksByPerson[i] ?? [] }));
     }),
   };
+  const today = new Date().toISOString().slice(0, 10);
+  const needsAddress = conditions.some((condition) => condition.field === "municipalityCode");
+  /**
+   * Persons as the caller may see them: a person who fails the grant's conditions is
+   * `null`, exactly like a code the register does not know.
+   */
+  const visiblePerson = new DataLoader<string, PersonRow | null>(async (codes) => {
+    const rows = await loaders.person.loadMany(codes);
+    if (conditions.length === 0) return rows;
+    const addresses = needsAddress ? await loaders.declaredAddresses.loadMany(codes) : [];
+    return rows.map((row, i) => {
+      if (!row || row instanceof Error) return row;
+      const current = addresses[i];
+      const residence = Array.isArray(current)
+        ? current.find((declaration) => declaration.kind === "DECLARED" && declaration.declaredTo === null)
+        : undefined;
+      const subject: ConditionSubject = {
+        birthDate: row.birthDate,
+        age: ageOn(row.birthDate, today),
+        sex: row.sex,
+        citizenshipStatus: row.citizenshipStatus,
+        citizenship: row.citizenshipCountry,
+        deceased: row.deathDate !== null,
+        municipalityCode: residence?.address.municipalityCode ?? null,
+      };
+      return satisfiesConditions(subject, conditions) ? row : null;
+    });
+  });
+  return { ...loaders, visiblePerson };
 }
 
 export type PersonLoaders = ReturnType<typeof createPersonLoaders>;

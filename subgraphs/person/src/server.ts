@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
+import { createGraphQLServer, type GraphQLServer, identityOf } from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
 import { parse } from "graphql";
+import { enforceGrants, reportDisclosures } from "./access";
 import type { PersonContext } from "./context";
 import { createPersonLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
@@ -12,6 +13,8 @@ export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.m
 
 export interface PersonSubgraphOptions {
   db: Database;
+  /** Secret the gateway signs identities with; requests without a valid one are refused. */
+  signingSecret: string;
   /** Most codes one `persons` call accepts; default from PERSONS_BATCH_LIMIT or 1000. */
   personsBatchLimit?: number;
   onStop?: () => Promise<void>;
@@ -22,11 +25,20 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
   const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
   return createGraphQLServer<PersonContext>({
     apollo: {
-      schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+      schema: enforceGrants(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })),
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
     },
-    context: async () => ({ db: options.db, loaders: createPersonLoaders(options.db), personsBatchLimit }),
+    context: async (request) => {
+      const identity = identityOf(request, options.signingSecret);
+      return {
+        db: options.db,
+        loaders: createPersonLoaders(options.db, identity.grant?.conditions ?? []),
+        personsBatchLimit,
+        identity,
+        disclosures: new Map(),
+      };
+    },
     readiness: async () => {
       const ok = await isDatabaseReachable(options.db);
       return { ready: ok, checks: { database: { ok } } };
@@ -36,9 +48,18 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
 }
 
 /** Starts the person subgraph on its own database pool; `stop()` also ends the pool. */
-export async function startPersonSubgraph(options: { databaseUrl: string; port: number; host?: string }) {
+export async function startPersonSubgraph(options: {
+  databaseUrl: string;
+  signingSecret: string;
+  port: number;
+  host?: string;
+}) {
   const database = createDatabase(options.databaseUrl, { applicationName: "rnp-person" });
-  const server = await createPersonSubgraph({ db: database.db, onStop: database.close });
+  const server = await createPersonSubgraph({
+    db: database.db,
+    signingSecret: options.signingSecret,
+    onStop: database.close,
+  });
   const url = await server.listen(options.port, options.host);
   return { url, server, stop: server.stop };
 }

@@ -1,10 +1,13 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DataGroupDefinition } from '@rnp/schema';
 import type { DatasetRow, ProviderRow } from '../repositories/catalogRepository';
 import type { DatasetConnectionParent } from '../resolvers/Query';
+import type { RequesterRow, ApiKeyRow, GrantRow } from '../repositories/accessRepository';
+import type { AuditRow, UsageRow, DataSubjectAccessRow } from '../repositories/auditRepository';
 import type { CatalogContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,7 +16,165 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date in ISO 8601 form, `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
+  /** A point in time in ISO 8601 form with time zone, e.g. `2026-11-23T10:15:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An API key, without the key. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When it was issued. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working; `null` for never. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** What the key is for, e.g. `production server 1`. */
+  label: Scalars['String']['output'];
+  /** The key's first characters, to recognise it. */
+  prefix: Scalars['String']['output'];
+  /** When it was revoked; `null` while not revoked. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Role the key carries. */
+  role: Role;
+};
+
+/** One person's data disclosed to one requester in one request. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** When the disclosure happened. */
+  at: Scalars['DateTime']['output'];
+  /** The client's network address as the gateway saw it. */
+  clientAddress?: Maybe<Scalars['String']['output']>;
+  /** Data groups disclosed. */
+  dataGroups: Array<DataGroupName>;
+  /** The grant exercised. */
+  grantNumber: Scalars['String']['output'];
+  /** Id of the API key used. */
+  keyId: Scalars['ID']['output'];
+  /** SHA-256 of the operation text. */
+  operationHash: Scalars['String']['output'];
+  /** The GraphQL operation name, if the request named one. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The person whose data was disclosed. */
+  personCode: Scalars['String']['output'];
+  /** The purpose stated by the grant. */
+  purpose: Scalars['String']['output'];
+  /** The request's id (also in the response's `extensions.requestId`). */
+  requestId: Scalars['String']['output'];
+  /** The requester that received the data. */
+  requester: Requester;
+  /** Position in the audit chain. */
+  seq: Scalars['ID']['output'];
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The entries on this page. */
+  nodes: Array<AuditEntry>;
+};
+
+/** Selects audit entries; every given field must match. */
+export type AuditFilter = {
+  /** Only disclosures that included this data group. */
+  dataGroup?: InputMaybe<DataGroupName>;
+  /** Only disclosures at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only disclosures of this person (with or without the hyphen). */
+  personCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only disclosures to this requester. */
+  requesterId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only disclosures before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The caller of the current request. */
+export type Caller = {
+  __typename?: 'Caller';
+  /** Id of the API key used. */
+  keyId: Scalars['ID']['output'];
+  /** The caller's organisation. */
+  requester: Requester;
+  /** Role of the API key used. */
+  role: Role;
+};
+
+/** Fields of a person a grant condition can test. */
+export type ConditionField =
+  /** Age in whole years today (compare with numbers). */
+  | 'age'
+  /** Date of birth (compare with dates). */
+  | 'birthDate'
+  /** Country of citizenship, ISO 3166-1 alpha-3. */
+  | 'citizenship'
+  /** `CITIZEN`, `NON_CITIZEN`, `FOREIGNER` or `STATELESS`. */
+  | 'citizenshipStatus'
+  /** Whether the person has died (`true`/`false`). */
+  | 'deceased'
+  /** Address code of the municipality of the current declared residence. */
+  | 'municipalityCode'
+  /** `MALE` or `FEMALE`. */
+  | 'sex';
+
+/** How a condition compares. */
+export type ConditionOperator =
+  /** Later than the value (dates). */
+  | 'AFTER'
+  /** Earlier than the value (dates). */
+  | 'BEFORE'
+  /** Equal to the value. */
+  | 'EQUALS'
+  /** Greater than the value (numbers). */
+  | 'GREATER_THAN'
+  /** Less than the value (numbers). */
+  | 'LESS_THAN'
+  /** Not equal to the value. */
+  | 'NOT_EQUALS'
+  /** Equal to one of the values. */
+  | 'ONE_OF';
+
+/** A new grant. */
+export type CreateGrantInput = {
+  /** Conditions every person disclosed must satisfy. */
+  conditions?: InputMaybe<Array<GrantConditionInput>>;
+  /** Whether disclosures are hidden from the data subject's access report. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most requests a day; omit for no limit. */
+  dailyQuota?: InputMaybe<Scalars['Int']['input']>;
+  /** Data groups granted (at least one). */
+  dataGroups: Array<DataGroupName>;
+  /** The environment the grant is valid in. */
+  environment: Environment;
+  /** The law or contract the grant rests on. */
+  legalBasis: Scalars['String']['input'];
+  /** Whether monitoring is allowed under the grant. */
+  monitoringAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The purpose the data may be used for. */
+  purpose: Scalars['String']['input'];
+  /** The requester receiving the grant. */
+  requesterId: Scalars['ID']['input'];
+  /** First day of validity. */
+  validFrom: Scalars['Date']['input'];
+  /** Last day of validity. */
+  validTo: Scalars['Date']['input'];
+};
+
+/** A new organisation. */
+export type CreateRequesterInput = {
+  /** Contact e-mail. */
+  contactEmail: Scalars['String']['input'];
+  /** Official name. */
+  name: Scalars['String']['input'];
+  /** Company registration number: 11 digits with a valid check. */
+  registrationNumber: Scalars['String']['input'];
 };
 
 /**
@@ -63,6 +224,19 @@ export type DataGroupName =
   /** Former personal codes and the format of the current one. */
   | 'PERSON_CODES';
 
+/** One access to the data subject's data, as shown to the data subject. */
+export type DataSubjectAccess = {
+  __typename?: 'DataSubjectAccess';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Which data groups. */
+  dataGroups: Array<DataGroupName>;
+  /** Why: the grant's purpose. */
+  purpose: Scalars['String']['output'];
+  /** Who received the data. */
+  requesterName: Scalars['String']['output'];
+};
+
 /** A published dataset: a named, documented bundle of data groups. */
 export type Dataset = {
   __typename?: 'Dataset';
@@ -91,6 +265,137 @@ export type DatasetConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Test or production: a grant is valid only in its own environment. */
+export type Environment =
+  /** The production environment. */
+  | 'PRODUCTION'
+  /** The test environment, with synthetic data. */
+  | 'TEST';
+
+/** A grant: which data groups a requester may receive, why, when and on whom. */
+export type Grant = {
+  __typename?: 'Grant';
+  /** Conditions every person disclosed must satisfy (combined with AND). */
+  conditions: Array<GrantCondition>;
+  /** Whether disclosures under the grant are hidden from the data subject's access report. */
+  confidential: Scalars['Boolean']['output'];
+  /** Most requests a day under the grant; `null` for no limit. */
+  dailyQuota?: Maybe<Scalars['Int']['output']>;
+  /** Data groups granted. */
+  dataGroups: Array<DataGroupName>;
+  /** The environment the grant is valid in. */
+  environment: Environment;
+  /** The law or contract the grant rests on. */
+  legalBasis: Scalars['String']['output'];
+  /** Whether the requester may monitor persons under this grant. */
+  monitoringAllowed: Scalars['Boolean']['output'];
+  /** The number a request names in its `Grant` header, e.g. `G-2026-0001`. */
+  number: Scalars['String']['output'];
+  /** The purpose the data may be used for. */
+  purpose: Scalars['String']['output'];
+  /** The requester holding the grant. */
+  requester: Requester;
+  /** When the grant was revoked; `null` while not revoked. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** First day of validity. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity. */
+  validTo: Scalars['Date']['output'];
+};
+
+/** A condition on a person's record values. */
+export type GrantCondition = {
+  __typename?: 'GrantCondition';
+  /** The field tested. */
+  field: ConditionField;
+  /** The comparison. */
+  operator: ConditionOperator;
+  /** The value compared with, as JSON text (e.g. `"2008-11-23"`, `18`, `["CITIZEN"]`). */
+  value: Scalars['String']['output'];
+};
+
+/** A condition to put on a grant. */
+export type GrantConditionInput = {
+  /** The field tested. */
+  field: ConditionField;
+  /** The comparison. */
+  operator: ConditionOperator;
+  /** The value as JSON: a string (dates as `"YYYY-MM-DD"`), a number, `true`/`false`, or a list for `ONE_OF`. */
+  value: Scalars['String']['input'];
+};
+
+/** A key to issue. */
+export type IssueApiKeyInput = {
+  /** When the key stops working; omit for never. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the key is for. */
+  label: Scalars['String']['input'];
+  /** The organisation the key is for. */
+  requesterId: Scalars['ID']['input'];
+  /** The key's role. */
+  role: Role;
+};
+
+/** A newly issued API key. */
+export type IssuedApiKey = {
+  __typename?: 'IssuedApiKey';
+  /** The key's record. */
+  apiKey: ApiKey;
+  /** The key itself, to send as `Authorization: Bearer <key>`. Shown only here, only once. */
+  key: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Grants a requester data groups on a legal basis, for a purpose; effective on the next request. */
+  createGrant: Grant;
+  /** Registers an organisation that will use the platform. */
+  createRequester: Requester;
+  /**
+   * Issues an API key. The key is in the answer once and never again: only its hash is
+   * kept. A requester's administrator may issue keys for its own organisation only, and not
+   * operator or provider keys.
+   */
+  issueApiKey: IssuedApiKey;
+  /** Revokes an API key at once; requests with it are refused from the next one on. */
+  revokeApiKey: ApiKey;
+  /** Revokes a grant at once. */
+  revokeGrant: Grant;
+  /** Changes a grant; fields left out keep their values. Effective on the next request. */
+  updateGrant: Grant;
+};
+
+
+export type MutationCreateGrantArgs = {
+  input: CreateGrantInput;
+};
+
+
+export type MutationCreateRequesterArgs = {
+  input: CreateRequesterInput;
+};
+
+
+export type MutationIssueApiKeyArgs = {
+  input: IssueApiKeyInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeGrantArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateGrantArgs = {
+  input: UpdateGrantInput;
+  number: Scalars['String']['input'];
+};
+
 /** An organisation that provides data to the platform. */
 export type Provider = {
   __typename?: 'Provider';
@@ -110,21 +415,49 @@ export type Provider = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Disclosures recorded in the audit trail, newest first, filtered by any combination of
+   * requester, person, data group and time.
+   */
+  auditEntries: AuditEntryConnection;
   /** One data group by name. */
   dataGroup?: Maybe<DataGroup>;
   /** Every data group of the register, with the fields it covers, derived from the composed schema. */
   dataGroups: Array<DataGroup>;
+  /**
+   * "Who accessed my data": every disclosure of one person's data, newest first, with the
+   * requester, time, purpose and data groups. Disclosures under confidential grants are left out.
+   */
+  dataSubjectAccessReport: Array<DataSubjectAccess>;
   /** One dataset by its code; `null` when unknown. */
   dataset?: Maybe<Dataset>;
   /** Published datasets, a page at a time, ordered by code. */
   datasets: DatasetConnection;
+  /** The caller: its organisation, the role of its API key and the grants it may exercise. */
+  me: Caller;
   /** Organisations that provide data to the platform. */
   providers: Array<Provider>;
+  /** Registered organisations, a page at a time, ordered by id. */
+  requesters: RequesterConnection;
+  /** Requests and distinct persons per requester, data group and day, in a period. */
+  usageStatistics: Array<UsageStatistic>;
+};
+
+
+export type QueryAuditEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDataGroupArgs = {
   name: DataGroupName;
+};
+
+
+export type QueryDataSubjectAccessReportArgs = {
+  personCode: Scalars['String']['input'];
 };
 
 
@@ -136,6 +469,97 @@ export type QueryDatasetArgs = {
 export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRequestersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsageStatisticsArgs = {
+  from: Scalars['Date']['input'];
+  requesterId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+/** An organisation registered on the platform. */
+export type Requester = {
+  __typename?: 'Requester';
+  /** The organisation's API keys (never the keys themselves). */
+  apiKeys: Array<ApiKey>;
+  /** Contact e-mail. */
+  contactEmail: Scalars['String']['output'];
+  /** The organisation's grants, current and past. */
+  grants: Array<Grant>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Official name. */
+  name: Scalars['String']['output'];
+  /** Company registration number (11 digits). */
+  registrationNumber: Scalars['String']['output'];
+};
+
+/** A page of requesters. */
+export type RequesterConnection = {
+  __typename?: 'RequesterConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The requesters on this page. */
+  nodes: Array<Requester>;
+};
+
+/** Role of an API key. */
+export type Role =
+  /** The platform operator: manages everything. */
+  | 'OPERATOR'
+  /** A data provider: reads the audit trail and usage statistics. */
+  | 'PROVIDER'
+  /** Requests person data under its organisation's grants. */
+  | 'REQUESTER'
+  /** Manages its own organisation's API keys (and may request data like a requester). */
+  | 'REQUESTER_ADMIN';
+
+/** Changes to a grant; omitted fields keep their values. */
+export type UpdateGrantInput = {
+  /** Replaces the conditions. */
+  conditions?: InputMaybe<Array<GrantConditionInput>>;
+  /** Whether disclosures are hidden from the data subject. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most requests a day. */
+  dailyQuota?: InputMaybe<Scalars['Int']['input']>;
+  /** Data groups granted. */
+  dataGroups?: InputMaybe<Array<DataGroupName>>;
+  /** The environment. */
+  environment?: InputMaybe<Environment>;
+  /** The legal basis. */
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** Whether monitoring is allowed. */
+  monitoringAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The purpose. */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** First day of validity. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of validity. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Usage of one data group by one requester on one day. */
+export type UsageStatistic = {
+  __typename?: 'UsageStatistic';
+  /** The data group. */
+  dataGroup: DataGroupName;
+  /** The day. */
+  day: Scalars['Date']['output'];
+  /** Distinct persons whose data in the group was disclosed. */
+  persons: Scalars['Int']['output'];
+  /** The requester. */
+  requester: Requester;
+  /** Requests that disclosed the group. */
+  requests: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -237,29 +661,118 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AuditFilter: AuditFilter;
+  Caller: ResolverTypeWrapper<Omit<Caller, 'requester'> & { requester: ResolversTypes['Requester'] }>;
+  ConditionField: ConditionField;
+  ConditionOperator: ConditionOperator;
+  CreateGrantInput: CreateGrantInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreateRequesterInput: CreateRequesterInput;
   DataGroup: ResolverTypeWrapper<DataGroupDefinition>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DataGroupField: ResolverTypeWrapper<DataGroupField>;
   DataGroupName: DataGroupName;
+  DataSubjectAccess: ResolverTypeWrapper<DataSubjectAccessRow>;
   Dataset: ResolverTypeWrapper<DatasetRow>;
   DatasetConnection: ResolverTypeWrapper<DatasetConnectionParent>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Environment: Environment;
+  Grant: ResolverTypeWrapper<GrantRow>;
+  GrantCondition: ResolverTypeWrapper<GrantCondition>;
+  GrantConditionInput: GrantConditionInput;
+  IssueApiKeyInput: IssueApiKeyInput;
+  IssuedApiKey: ResolverTypeWrapper<Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Provider: ResolverTypeWrapper<ProviderRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Requester: ResolverTypeWrapper<RequesterRow>;
+  RequesterConnection: ResolverTypeWrapper<Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversTypes['Requester']> }>;
+  Role: Role;
+  UpdateGrantInput: UpdateGrantInput;
+  UsageStatistic: ResolverTypeWrapper<UsageRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApiKey: ApiKeyRow;
+  ID: Scalars['ID']['output'];
+  AuditEntry: AuditRow;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
+  Boolean: Scalars['Boolean']['output'];
+  AuditFilter: AuditFilter;
+  Caller: Omit<Caller, 'requester'> & { requester: ResolversParentTypes['Requester'] };
+  CreateGrantInput: CreateGrantInput;
+  Int: Scalars['Int']['output'];
+  CreateRequesterInput: CreateRequesterInput;
   DataGroup: DataGroupDefinition;
-  String: Scalars['String']['output'];
   DataGroupField: DataGroupField;
+  DataSubjectAccess: DataSubjectAccessRow;
   Dataset: DatasetRow;
   DatasetConnection: DatasetConnectionParent;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Grant: GrantRow;
+  GrantCondition: GrantCondition;
+  GrantConditionInput: GrantConditionInput;
+  IssueApiKeyInput: IssueApiKeyInput;
+  IssuedApiKey: Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  Mutation: Record<PropertyKey, never>;
   Provider: ProviderRow;
   Query: Record<PropertyKey, never>;
+  Requester: RequesterRow;
+  RequesterConnection: Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Requester']> };
+  UpdateGrantInput: UpdateGrantInput;
+  UsageStatistic: UsageRow;
+  String: Scalars['String']['output'];
+}>;
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Scalars['String']['input']>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = CatalogContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApiKeyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  grantNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operationHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+}>;
+
+export type CallerResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Caller'] = ResolversParentTypes['Caller']> = ResolversObject<{
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 }>;
 
 export type DataGroupResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataGroup'] = ResolversParentTypes['DataGroup']> = ResolversObject<{
@@ -273,6 +786,13 @@ export type DataGroupFieldResolvers<ContextType = CatalogContext, ParentType ext
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DataSubjectAccessResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataSubjectAccess'] = ResolversParentTypes['DataSubjectAccess']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requesterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type DatasetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'], FederationReferenceType extends FederationReferenceTypes['Dataset'] = FederationReferenceTypes['Dataset']> = ResolversObject<{
@@ -291,6 +811,50 @@ export type DatasetConnectionResolvers<ContextType = CatalogContext, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GrantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = ResolversObject<{
+  conditions?: Resolver<Array<ResolversTypes['GrantCondition']>, ParentType, ContextType>;
+  confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dailyQuota?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  environment?: Resolver<ResolversTypes['Environment'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  monitoringAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type GrantConditionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['GrantCondition'] = ResolversParentTypes['GrantCondition']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['ConditionField'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['ConditionOperator'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IssuedApiKeyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['IssuedApiKey'] = ResolversParentTypes['IssuedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationCreateGrantArgs, 'input'>>;
+  createRequester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType, RequireFields<MutationCreateRequesterArgs, 'input'>>;
+  issueApiKey?: Resolver<ResolversTypes['IssuedApiKey'], ParentType, ContextType, RequireFields<MutationIssueApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'number'>>;
+  updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'input' | 'number'>>;
+}>;
+
 export type ProviderResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider'], FederationReferenceType extends FederationReferenceTypes['Provider'] = FederationReferenceTypes['Provider']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Provider']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -302,19 +866,64 @@ export type ProviderResolvers<ContextType = CatalogContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   dataGroup?: Resolver<Maybe<ResolversTypes['DataGroup']>, ParentType, ContextType, RequireFields<QueryDataGroupArgs, 'name'>>;
   dataGroups?: Resolver<Array<ResolversTypes['DataGroup']>, ParentType, ContextType>;
+  dataSubjectAccessReport?: Resolver<Array<ResolversTypes['DataSubjectAccess']>, ParentType, ContextType, RequireFields<QueryDataSubjectAccessReportArgs, 'personCode'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'code'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
+  me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+  requesters?: Resolver<ResolversTypes['RequesterConnection'], ParentType, ContextType, RequireFields<QueryRequestersArgs, 'first'>>;
+  usageStatistics?: Resolver<Array<ResolversTypes['UsageStatistic']>, ParentType, ContextType, RequireFields<QueryUsageStatisticsArgs, 'from' | 'to'>>;
+}>;
+
+export type RequesterResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Requester'] = ResolversParentTypes['Requester']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RequesterConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['RequesterConnection'] = ResolversParentTypes['RequesterConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Requester']>, ParentType, ContextType>;
+}>;
+
+export type UsageStatisticResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['UsageStatistic'] = ResolversParentTypes['UsageStatistic']> = ResolversObject<{
+  dataGroup?: Resolver<ResolversTypes['DataGroupName'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  persons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  Caller?: CallerResolvers<ContextType>;
   DataGroup?: DataGroupResolvers<ContextType>;
   DataGroupField?: DataGroupFieldResolvers<ContextType>;
+  DataSubjectAccess?: DataSubjectAccessResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Grant?: GrantResolvers<ContextType>;
+  GrantCondition?: GrantConditionResolvers<ContextType>;
+  IssuedApiKey?: IssuedApiKeyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Requester?: RequesterResolvers<ContextType>;
+  RequesterConnection?: RequesterConnectionResolvers<ContextType>;
+  UsageStatistic?: UsageStatisticResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CatalogContext> = ResolversObject<{
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+}>;

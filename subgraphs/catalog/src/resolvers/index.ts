@@ -1,8 +1,14 @@
 import type { Resolvers } from "../__generated__/resolvers-types";
+import { accessMutations, accessQueries, accessTypes } from "./access";
 import { encodeDatasetCursor, Query } from "./Query";
+import { DateScalar, DateTimeScalar } from "./scalars";
 
 export const resolvers: Resolvers = {
-  Query,
+  ...accessTypes,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: { ...Query, ...accessQueries },
+  Mutation: accessMutations,
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
   },

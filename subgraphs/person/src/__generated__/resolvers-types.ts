@@ -142,8 +142,8 @@ export type Marriage = {
   marriedOn: Scalars['Date']['output'];
   /** Where the marriage was registered. */
   place: Scalars['String']['output'];
-  /** The other spouse. */
-  spouse: Person;
+  /** The other spouse; `null` when the spouse falls outside the conditions of the caller's grant. */
+  spouse?: Maybe<Person>;
 };
 
 /** Why a name changed. */
@@ -507,7 +507,7 @@ export type MarriageResolvers<ContextType = PersonContext, ParentType extends Re
   divorcedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   marriedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  spouse?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  spouse?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 }>;
 
 export type NameRecordResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['NameRecord'] = ResolversParentTypes['NameRecord']> = ResolversObject<{

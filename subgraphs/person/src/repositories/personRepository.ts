@@ -1,6 +1,6 @@
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 const { persons, addresses, declaredAddresses, identityDocuments, nameHistory, marriages, parentChild } =
@@ -103,41 +103,23 @@ export async function findPersonCodeByDocument(db: Database, documentNumber: str
   return row?.personCode ?? null;
 }
 
-export interface ResidentsPage {
-  personCodes: string[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
 /**
- * Persons whose current residence declaration points at the address (a flat) or at a flat
- * of it (a building), ordered by personal code, after `afterCode` (keyset pagination).
+ * Personal codes of those whose current residence declaration points at the address (a
+ * flat) or at a flat of it (a building), ordered by code. Paged by the caller, after the
+ * grant's conditions have removed the persons it may not see.
  */
-export async function findResidents(
+export async function findResidentCodes(
   db: Database,
   address: { addressCode: string; kind: string },
-  first: number,
-  afterCode: string | null,
-): Promise<ResidentsPage> {
+): Promise<string[]> {
   const atAddress =
     address.kind === "BUILDING"
       ? sql`${declaredAddresses.addressCode} in (select ${addresses.addressCode} from ${addresses} where ${addresses.buildingCode} = ${address.addressCode})`
       : eq(declaredAddresses.addressCode, address.addressCode);
-  const current = and(
-    atAddress,
-    isNull(declaredAddresses.declaredTo),
-    eq(declaredAddresses.kind, "DECLARED"),
-  );
   const rows = await db
     .select({ personCode: declaredAddresses.personCode })
     .from(declaredAddresses)
-    .where(afterCode ? and(current, gt(declaredAddresses.personCode, afterCode)) : current)
-    .orderBy(asc(declaredAddresses.personCode))
-    .limit(first + 1);
-  const [total] = await db.select({ value: count() }).from(declaredAddresses).where(current);
-  return {
-    personCodes: rows.slice(0, first).map((r) => r.personCode),
-    hasNextPage: rows.length > first,
-    totalCount: total?.value ?? 0,
-  };
+    .where(and(atAddress, isNull(declaredAddresses.declaredTo), eq(declaredAddresses.kind, "DECLARED")))
+    .orderBy(asc(declaredAddresses.personCode));
+  return rows.map((row) => row.personCode);
 }

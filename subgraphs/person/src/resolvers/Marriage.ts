@@ -8,10 +8,5 @@ export interface MarriageParent {
 }
 
 export const Marriage: MarriageResolvers = {
-  spouse: async (marriage, _args, { loaders }) => {
-    const spouse = await loaders.person.load(marriage.spouseCode);
-    // A marriage row references both spouses, so a missing spouse is a broken register.
-    if (!spouse) throw new Error(`Spouse ${marriage.spouseCode} of a marriage is missing from the register`);
-    return spouse;
-  },
+  spouse: (marriage, _args, { loaders }) => loaders.visiblePerson.load(marriage.spouseCode),
 };

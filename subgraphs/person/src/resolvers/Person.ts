@@ -10,7 +10,7 @@ export const Person: PersonResolvers = {
   // Other subgraphs may send the code with or without the hyphen; an invalid one is unknown.
   __resolveReference: (reference, { loaders }) => {
     const check = checkPersonCode(reference.personCode);
-    return check.valid ? loaders.person.load(check.code) : null;
+    return check.valid ? loaders.visiblePerson.load(check.code) : null;
   },
   personCode: (person) => formatPersonCode(person.personCode),
   formerPersonCodes: (person) => person.formerPersonCodes.map(formatPersonCode),
@@ -38,13 +38,15 @@ export const Person: PersonResolvers = {
     if (!latest) return "SINGLE";
     if (latest.divorcedOn) return "DIVORCED";
     const spouseCode = latest.spouseA === person.personCode ? latest.spouseB : latest.spouseA;
+    // The spouse's death decides the person's own civil status, even where the grant's
+    // conditions hide the spouse.
     const spouse = await loaders.person.load(spouseCode);
     return spouse?.deathDate ? "WIDOWED" : "MARRIED";
   },
   spouse: async (person, _args, { loaders }) => {
     const [latest] = (await loaders.family.load(person.personCode)).marriages;
     if (!latest || latest.divorcedOn) return null;
-    const spouse = await loaders.person.load(
+    const spouse = await loaders.visiblePerson.load(
       latest.spouseA === person.personCode ? latest.spouseB : latest.spouseA,
     );
     return spouse && !spouse.deathDate ? spouse : null;
@@ -60,19 +62,19 @@ export const Person: PersonResolvers = {
     const link = (await loaders.family.load(person.personCode)).links.find(
       (row) => row.childCode === person.personCode && row.role === "MOTHER",
     );
-    return link ? loaders.person.load(link.parentCode) : null;
+    return link ? loaders.visiblePerson.load(link.parentCode) : null;
   },
   father: async (person, _args, { loaders }) => {
     const link = (await loaders.family.load(person.personCode)).links.find(
       (row) => row.childCode === person.personCode && row.role === "FATHER",
     );
-    return link ? loaders.person.load(link.parentCode) : null;
+    return link ? loaders.visiblePerson.load(link.parentCode) : null;
   },
   children: async (person, _args, { loaders }) => {
     const codes = (await loaders.family.load(person.personCode)).links
       .filter((row) => row.parentCode === person.personCode)
       .map((row) => row.childCode);
-    return existing(await loaders.person.loadMany(codes)).sort((a, b) =>
+    return existing(await loaders.visiblePerson.loadMany(codes)).sort((a, b) =>
       a.birthDate.localeCompare(b.birthDate),
     );
   },

@@ -1,6 +1,10 @@
 import { badUserInput } from "@rnp/common";
 import type { PersonConnectionResolvers, QueryResolvers } from "../__generated__/resolvers-types";
-import { findPersonCodeByDocument, findResidents, type PersonRow } from "../repositories/personRepository";
+import {
+  findPersonCodeByDocument,
+  findResidentCodes,
+  type PersonRow,
+} from "../repositories/personRepository";
 import { personCodeOrError, requirePersonCode } from "./personCodes";
 
 export interface PersonConnectionParent {
@@ -32,7 +36,7 @@ function requireAddressCode(addressCode: string): string {
 
 export const Query: QueryResolvers = {
   person: (_parent, { personCode }, { loaders }) =>
-    loaders.person.load(requirePersonCode(personCode, "personCode")),
+    loaders.visiblePerson.load(requirePersonCode(personCode, "personCode")),
 
   persons: async (_parent, { personCodes }, { loaders, personsBatchLimit }) => {
     if (personCodes.length > personsBatchLimit) {
@@ -45,7 +49,7 @@ export const Query: QueryResolvers = {
       personCodeOrError(input, `personCodes[${index}]`, { argument: "personCodes", index }),
     );
     const valid = codes.filter((code): code is string => typeof code === "string");
-    const rows = await loaders.person.loadMany(valid);
+    const rows = await loaders.visiblePerson.loadMany(valid);
     const byCode = new Map(valid.map((code, i) => [code, rows[i]]));
     // An Error in a list position becomes a located error there; the other positions stay.
     return codes.map((code) => (typeof code === "string" ? (byCode.get(code) ?? null) : code)) as never;
@@ -55,7 +59,7 @@ export const Query: QueryResolvers = {
     if (documentNumber.trim().length === 0)
       throw badUserInput("`documentNumber` is empty: pass the number as printed.");
     const personCode = await findPersonCodeByDocument(db, documentNumber);
-    return personCode ? loaders.person.load(personCode) : null;
+    return personCode ? loaders.visiblePerson.load(personCode) : null;
   },
 
   residents: async (_parent, { addressCode, first, after }, { db, loaders }) => {
@@ -68,7 +72,17 @@ export const Query: QueryResolvers = {
         `Address ${address.addressCode} is a ${address.kind.toLowerCase()} (${address.fullAddress}); residents are listed for buildings and flats: pass the code of one.`,
       );
     }
-    return findResidents(db, address, size, after ? decodeCursor(after) : null);
+    const codes = await findResidentCodes(db, address);
+    const visible = (await loaders.visiblePerson.loadMany(codes)).filter(
+      (row): row is PersonRow => row !== null && !(row instanceof Error),
+    );
+    const afterCode = after ? decodeCursor(after) : null;
+    const rest = afterCode ? visible.filter((row) => row.personCode > afterCode) : visible;
+    return {
+      personCodes: rest.slice(0, size).map((row) => row.personCode),
+      hasNextPage: rest.length > size,
+      totalCount: visible.length,
+    };
   },
 
   address: (_parent, { addressCode }, { loaders }) => loaders.address.load(requireAddressCode(addressCode)),
@@ -76,7 +90,7 @@ export const Query: QueryResolvers = {
 
 export const PersonConnection: PersonConnectionResolvers = {
   nodes: async (parent, _args, { loaders }) =>
-    (await loaders.person.loadMany(parent.personCodes)).filter(
+    (await loaders.visiblePerson.loadMany(parent.personCodes)).filter(
       (row): row is PersonRow => row !== null && !(row instanceof Error),
     ),
   pageInfo: (parent) => {

@@ -1,0 +1,15 @@
+import type { RequestIdentity } from "@rnp/common";
+
+/** Per-request state of the gateway. */
+export interface GatewayContext {
+  requestId: string;
+  clientAddress: string | null;
+  /** The `Authorization` header as sent. */
+  authorization: string | undefined;
+  /** The `Grant` header as sent: the number of the grant the request exercises. */
+  grantNumber: string | undefined;
+  /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
+  identity: RequestIdentity | null;
+  /** What the subgraphs reported disclosing: personal code → data groups. */
+  disclosures: Map<string, Set<string>>;
+}

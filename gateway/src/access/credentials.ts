@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import type { GrantCondition, PlatformEnvironment, Role } from "@rnp/common";
+import { type Database, schema } from "@rnp/db";
+import { and, asc, eq, sql } from "drizzle-orm";
+
+const { apiKeys, requesters, grants, grantUsage } = schema.access;
+
+export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export interface Credential {
+  keyId: number;
+  role: Role;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  requesterId: number;
+  requesterName: string;
+}
+
+export interface GrantRecord {
+  id: number;
+  number: string;
+  requesterId: number;
+  dataGroups: string[];
+  purpose: string;
+  validFrom: string;
+  validTo: string;
+  environment: PlatformEnvironment;
+  dailyQuota: number | null;
+  monitoringAllowed: boolean;
+  conditions: GrantCondition[];
+  revokedAt: Date | null;
+}
+
+/**
+ * Read fresh on every request (two indexed look-ups): a revoked key or a changed grant
+ * takes effect on the very next request, on every gateway replica, with no cache to go stale.
+ */
+export async function findCredential(db: Database, key: string): Promise<Credential | undefined> {
+  const [row] = await db
+    .select({
+      keyId: apiKeys.id,
+      role: apiKeys.role,
+      expiresAt: apiKeys.expiresAt,
+      revokedAt: apiKeys.revokedAt,
+      requesterId: requesters.id,
+      requesterName: requesters.name,
+    })
+    .from(apiKeys)
+    .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
+    .where(eq(apiKeys.keyHash, hashApiKey(key)));
+  return row;
+}
+
+export async function findGrant(db: Database, number: string): Promise<GrantRecord | undefined> {
+  const [row] = await db.select().from(grants).where(eq(grants.number, number));
+  return row ? { ...row, conditions: row.conditions as GrantCondition[] } : undefined;
+}
+
+/** The requester's grants, for the message that asks a request to name one. */
+export function findGrantsOf(db: Database, requesterId: number) {
+  return db
+    .select({ number: grants.number, purpose: grants.purpose, environment: grants.environment })
+    .from(grants)
+    .where(and(eq(grants.requesterId, requesterId), sql`${grants.revokedAt} is null`))
+    .orderBy(asc(grants.id));
+}
+
+/** Counts one request against the grant's quota for `day`; returns the count including it. */
+export async function consumeQuota(db: Database, grantId: number, day: string): Promise<number> {
+  const [row] = await db
+    .insert(grantUsage)
+    .values({ grantId, day, requests: 1 })
+    .onConflictDoUpdate({
+      target: [grantUsage.grantId, grantUsage.day],
+      set: { requests: sql`${grantUsage.requests} + 1` },
+    })
+    .returning({ requests: grantUsage.requests });
+  return row!.requests;
+}
+
+/** Gives back a request counted against the quota but then refused for the quota. */
+export async function releaseQuota(db: Database, grantId: number, day: string): Promise<void> {
+  await db
+    .update(grantUsage)
+    .set({ requests: sql`${grantUsage.requests} - 1` })
+    .where(and(eq(grantUsage.grantId, grantId), eq(grantUsage.day, day)));
+}
+
+/**
+ * Makes sure the bootstrap operator key from the environment works: the operator's own
+ * organisation and an OPERATOR key with that key's hash. Idempotent.
+ */
+export async function ensureOperatorKey(db: Database, key: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(requesters)
+      .values({
+        name: "Platform operator",
+        registrationNumber: "90000000000",
+        contactEmail: "operator@register.example.lv",
+      })
+      .onConflictDoNothing();
+    const [operator] = await tx
+      .select({ id: requesters.id })
+      .from(requesters)
+      .where(eq(requesters.registrationNumber, "90000000000"));
+    await tx
+      .insert(apiKeys)
+      .values({
+        requesterId: operator!.id,
+        role: "OPERATOR",
+        label: "bootstrap (OPERATOR_API_KEY)",
+        prefix: key.slice(0, 10),
+        keyHash: hashApiKey(key),
+      })
+      .onConflictDoNothing();
+  });
+}

@@ -1,0 +1,51 @@
+import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+
+export interface AccessMarks {
+  /** `Person.surname` → `NAME`. */
+  fieldGroups: Map<string, string>;
+  /** `Mutation.createGrant` → `["OPERATOR"]`. */
+  fieldRoles: Map<string, string[]>;
+  /** Root fields that disclose person data (served by the person subgraph). */
+  personRootFields: Set<string>;
+}
+
+export interface OperationNeeds {
+  /** Data group → the first field of the operation that needs it. */
+  groups: Map<string, string>;
+  /** Field coordinate → roles allowed, for the restricted fields selected. */
+  roles: Map<string, string[]>;
+  /** Whether the operation asks for person data (and so needs a grant). */
+  disclosesPersons: boolean;
+}
+
+/**
+ * What an operation needs before it may run: the data groups and roles of every field it
+ * selects, fragments included. The whole document is read, so an unused operation in the
+ * same document cannot smuggle a field past the check.
+ */
+export function analyseOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  marks: AccessMarks,
+): OperationNeeds {
+  const needs: OperationNeeds = { groups: new Map(), roles: new Map(), disclosesPersons: false };
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || node.name.value.startsWith("__")) return;
+        const coordinate = `${parent.name}.${node.name.value}`;
+        const group = marks.fieldGroups.get(coordinate);
+        if (group && !needs.groups.has(group)) needs.groups.set(group, coordinate);
+        const roles = marks.fieldRoles.get(coordinate);
+        if (roles) needs.roles.set(coordinate, roles);
+        if (parent.name === schema.getQueryType()?.name && marks.personRootFields.has(node.name.value)) {
+          needs.disclosesPersons = true;
+        }
+      },
+    }),
+  );
+  return needs;
+}

@@ -1,0 +1,221 @@
+import { createHash } from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
+import type { Database } from "@rnp/db";
+import type postgres from "postgres";
+import { appendDisclosures } from "./auditTrail";
+import type { GatewayContext } from "./context";
+import { consumeQuota, findCredential, findGrant, findGrantsOf, releaseQuota } from "./credentials";
+import { anonymousIdentity } from "./dataSource";
+import { type AccessMarks, analyseOperation } from "./operationAnalysis";
+
+export interface AccessControlOptions {
+  db: Database;
+  sql: postgres.Sql;
+  marks: AccessMarks;
+  /** The environment this platform serves; a grant is valid only in its own. */
+  environment: PlatformEnvironment;
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  GRANT_REQUIRED: 403,
+  QUOTA_EXCEEDED: 429,
+};
+
+function refuse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return graphQLError(code, message, { ...extensions, http: { status: HTTP_STATUS[code] ?? 400 } });
+}
+
+function bearerKey(authorization: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  return match?.[1] ?? null;
+}
+
+/**
+ * Authenticates the caller, checks every selected field against its role and grant before
+ * anything runs, counts the grant's quota, and writes the audit trail before the response
+ * leaves. Refusals are GraphQL errors with a stable code and a sentence saying what to do.
+ */
+export function accessControlPlugin(options: AccessControlOptions): ApolloServerPlugin<GatewayContext> {
+  const { db, marks } = options;
+
+  async function authenticate(context: GatewayContext, needsKey: boolean): Promise<RequestIdentity> {
+    const key = bearerKey(context.authorization);
+    if (!key) {
+      if (context.authorization) {
+        throw refuse("UNAUTHENTICATED", "The Authorization header must read `Bearer <API key>`.");
+      }
+      if (needsKey) {
+        throw refuse(
+          "UNAUTHENTICATED",
+          "This operation needs an API key: send it as `Authorization: Bearer <key>`. Keys are issued by the platform operator.",
+        );
+      }
+      return anonymousIdentity(context.requestId);
+    }
+    const credential = await findCredential(db, key);
+    if (!credential)
+      throw refuse("UNAUTHENTICATED", "The API key is not known: check that it was copied whole.");
+    if (credential.revokedAt) {
+      throw refuse(
+        "UNAUTHENTICATED",
+        `The API key ${key.slice(0, 10)}… was revoked on ${credential.revokedAt.toISOString()}: ask your administrator for a new one.`,
+      );
+    }
+    if (credential.expiresAt && credential.expiresAt.getTime() <= Date.now()) {
+      throw refuse(
+        "UNAUTHENTICATED",
+        `The API key ${key.slice(0, 10)}… expired on ${credential.expiresAt.toISOString()}: ask your administrator for a new one.`,
+      );
+    }
+    return {
+      requestId: context.requestId,
+      requesterId: credential.requesterId,
+      keyId: credential.keyId,
+      role: credential.role,
+      grant: null,
+      issuedAt: Date.now(),
+    };
+  }
+
+  async function exerciseGrant(
+    context: GatewayContext,
+    identity: RequestIdentity,
+    groups: Map<string, string>,
+  ) {
+    const number = context.grantNumber?.trim();
+    if (!number) {
+      const own = await findGrantsOf(db, identity.requesterId);
+      const list = own.map((g) => `${g.number} (${g.purpose}; ${g.environment.toLowerCase()})`).join(", ");
+      throw refuse(
+        "GRANT_REQUIRED",
+        own.length > 0
+          ? `Name the grant this request exercises in the \`Grant\` header. Your grants: ${list}.`
+          : "Person data is disclosed only under a grant, and your organisation has none: ask the platform operator for one.",
+        { grants: own.map((g) => g.number) },
+      );
+    }
+    const grant = await findGrant(db, number);
+    if (!grant || grant.requesterId !== identity.requesterId) {
+      throw refuse(
+        "FORBIDDEN",
+        `Grant ${number} is not a grant of your organisation: name one of your own grants.`,
+      );
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    if (grant.revokedAt)
+      throw refuse("FORBIDDEN", `Grant ${number} was revoked on ${grant.revokedAt.toISOString()}.`);
+    if (today < grant.validFrom)
+      throw refuse("FORBIDDEN", `Grant ${number} is valid from ${grant.validFrom}, not yet today.`);
+    if (today > grant.validTo)
+      throw refuse("FORBIDDEN", `Grant ${number} expired on ${grant.validTo}: ask the operator to renew it.`);
+    if (grant.environment !== options.environment) {
+      throw refuse(
+        "FORBIDDEN",
+        `Grant ${number} is for the ${grant.environment.toLowerCase()} environment; this is the ${options.environment.toLowerCase()} environment.`,
+      );
+    }
+    for (const [group, coordinate] of groups) {
+      if (!grant.dataGroups.includes(group)) {
+        throw refuse(
+          "FORBIDDEN",
+          `${coordinate} belongs to data group ${group}, which grant ${number} does not cover (it covers ${grant.dataGroups.join(", ")}). Remove the field or use a grant that covers ${group}.`,
+          { field: coordinate, dataGroup: group },
+        );
+      }
+    }
+    if (grant.dailyQuota !== null) {
+      const used = await consumeQuota(db, grant.id, today);
+      if (used > grant.dailyQuota) {
+        await releaseQuota(db, grant.id, today);
+        throw refuse(
+          "QUOTA_EXCEEDED",
+          `Grant ${number} allows ${grant.dailyQuota} requests a day and today's are used up; the quota resets at 00:00 UTC.`,
+        );
+      }
+    }
+    return {
+      id: grant.id,
+      number: grant.number,
+      dataGroups: grant.dataGroups,
+      conditions: grant.conditions,
+      purpose: grant.purpose,
+      monitoringAllowed: grant.monitoringAllowed,
+    };
+  }
+
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema }) {
+          const needs = analyseOperation(schema, document, marks);
+          const identity = await authenticate(contextValue, needs.disclosesPersons || needs.roles.size > 0);
+          for (const [coordinate, roles] of needs.roles) {
+            if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
+              throw refuse(
+                "FORBIDDEN",
+                `${coordinate} needs an API key with role ${roles.join(" or ")}; yours is ${identity.role}.`,
+                {
+                  field: coordinate,
+                },
+              );
+            }
+          }
+          if (needs.disclosesPersons)
+            identity.grant = await exerciseGrant(contextValue, identity, needs.groups);
+          contextValue.identity = identity;
+        },
+
+        async willSendResponse({ contextValue, response, request, source }) {
+          const { identity, disclosures } = contextValue;
+          if (response.body.kind === "single") {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              requestId: contextValue.requestId,
+            };
+          }
+          if (!identity?.grant || disclosures.size === 0) return;
+          const at = new Date().toISOString();
+          const operationHash = createHash("sha256")
+            .update(source ?? "")
+            .digest("hex");
+          try {
+            await appendDisclosures(
+              options.sql,
+              [...disclosures].map(([personCode, groups]) => ({
+                at,
+                requesterId: identity.requesterId,
+                keyId: identity.keyId,
+                grantId: identity.grant!.id,
+                grantNumber: identity.grant!.number,
+                purpose: identity.grant!.purpose,
+                personCode,
+                dataGroups: [...groups].sort(),
+                operationName: request.operationName ?? null,
+                operationHash,
+                requestId: contextValue.requestId,
+                clientAddress: contextValue.clientAddress,
+              })),
+            );
+          } catch (error) {
+            // No disclosure without its audit record: the data does not leave.
+            console.error("audit write failed", error);
+            if (response.body.kind === "single") {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                {
+                  message:
+                    "The disclosure could not be recorded in the audit trail, so no data was sent. Try again.",
+                  extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId },
+                },
+              ];
+            }
+            response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}

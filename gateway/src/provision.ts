@@ -1,0 +1,91 @@
+import { completeRegistrationNumber } from "@rnp/common";
+
+export interface ProvisionedRequester {
+  requesterId: string;
+  key: string;
+  grantNumber: string;
+}
+
+async function call<T>(
+  url: string,
+  key: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length)
+    throw new Error(`provisioning failed: ${body.errors.map((e) => e.message).join("; ")}`);
+  return body.data as T;
+}
+
+/** A valid registration number derived from a small integer, for synthetic organisations. */
+export function syntheticRegistrationNumber(n: number): string {
+  for (let candidate = 4_100_000_000 + n * 10; ; candidate++) {
+    const number = completeRegistrationNumber(String(candidate));
+    if (number) return number;
+  }
+}
+
+/**
+ * Registers an organisation (or finds it by registration number), issues it a fresh
+ * REQUESTER key and a TEST grant for the data groups, all through the gateway's own
+ * operator mutations.
+ */
+export async function provisionRequester(
+  gatewayUrl: string,
+  operatorKey: string,
+  options: { name: string; registrationNumber: string; dataGroups: string[]; purpose: string },
+): Promise<ProvisionedRequester> {
+  const { requesters } = await call<{ requesters: { nodes: { id: string; registrationNumber: string }[] } }>(
+    gatewayUrl,
+    operatorKey,
+    "{ requesters(first: 100) { nodes { id registrationNumber } } }",
+    {},
+  );
+  let requesterId = requesters.nodes.find((r) => r.registrationNumber === options.registrationNumber)?.id;
+  if (!requesterId) {
+    const created = await call<{ createRequester: { id: string } }>(
+      gatewayUrl,
+      operatorKey,
+      "mutation ($input: CreateRequesterInput!) { createRequester(input: $input) { id } }",
+      {
+        input: {
+          name: options.name,
+          registrationNumber: options.registrationNumber,
+          contactEmail: "it@demo.example.lv",
+        },
+      },
+    );
+    requesterId = created.createRequester.id;
+  }
+  const { issueApiKey } = await call<{ issueApiKey: { key: string } }>(
+    gatewayUrl,
+    operatorKey,
+    "mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }",
+    { input: { requesterId, role: "REQUESTER", label: "issued at start" } },
+  );
+  const today = new Date();
+  const { createGrant } = await call<{ createGrant: { number: string } }>(
+    gatewayUrl,
+    operatorKey,
+    "mutation ($input: CreateGrantInput!) { createGrant(input: $input) { number } }",
+    {
+      input: {
+        requesterId,
+        dataGroups: options.dataGroups,
+        legalBasis: "Test agreement for development and acceptance testing",
+        purpose: options.purpose,
+        validFrom: today.toISOString().slice(0, 10),
+        validTo: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),
+        environment: "TEST",
+        monitoringAllowed: true,
+      },
+    },
+  );
+  return { requesterId, key: issueApiKey.key, grantNumber: createGrant.number };
+}
