@@ -34,6 +34,9 @@ export const ALL_GROUPS = [
   "DEATH",
 ];
 
+/** The secret the test platform's gateway signs identities with, to forge or check them in tests. */
+export const TEST_SIGNING_SECRET = "whole-stack-test-signing-secret";
+
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
   /** A requester with a TEST grant for every data group; `query` sends its key and grant. */
@@ -47,8 +50,13 @@ export interface TestPlatform extends RunningPlatform {
     variables?: Record<string, unknown>,
     options?: QueryOptions,
   ): Promise<GraphQLResponse<TData>>;
-  /** Headers of the full-access requester, to extend or change. */
+  /** Headers that send a key (and a grant, when given). */
   headersOf(requester: { key: string; grantNumber?: string }): Record<string, string>;
+  /** Runs an operation with the bootstrap operator's key; throws on errors. */
+  operator<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<TData>;
 }
 
 const headersOf = (requester: { key: string; grantNumber?: string }) => ({
@@ -71,6 +79,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       port: 0,
       subgraphPorts: { person: 0, catalog: 0 },
       seedPersons: 0,
+      signingSecret: TEST_SIGNING_SECRET,
       onPersonStatement: (statement) => statements.push(statement),
     });
   } catch (error) {
@@ -100,6 +109,16 @@ export async function startTestPlatform(): Promise<TestPlatform> {
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;
+    },
+    async operator(query, variables) {
+      const response = await fetch(platform.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${platform.operatorKey}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse<never>;
+      if (body.errors) throw new Error(`operator call failed: ${JSON.stringify(body.errors)}`);
+      return body.data as never;
     },
     async stop() {
       try {

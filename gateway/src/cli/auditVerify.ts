@@ -1,0 +1,39 @@
+import { parseArgs } from "node:util";
+import { createDatabase } from "@rnp/db";
+import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { verifyAuditChain } from "../access/auditTrail";
+import { defaultDataDir } from "../platform";
+
+const usage = `Usage: pnpm audit:verify
+
+Re-computes the audit trail's hash chain from its first row and reports the first row that
+was edited, or after which rows were deleted. Exit code 0 when the chain is whole, 1 when
+it is broken, 2 on bad arguments.
+Database: DATABASE_URL, else the embedded PostgreSQL in .data/postgres.`;
+
+const { values } = parseArgs({ options: { help: { type: "boolean" } } });
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+let stopEmbedded: (() => Promise<void>) | undefined;
+let url = process.env.DATABASE_URL;
+if (!url) {
+  const embedded = await startEmbeddedPostgres({ dataDir: defaultDataDir });
+  stopEmbedded = embedded.stop;
+  url = embedded.url;
+}
+const database = createDatabase(url, { max: 1, applicationName: "rnp-audit-verify" });
+try {
+  const verdict = await verifyAuditChain(database.sql, (rows) => process.stdout.write(`\r${rows} rows verified…`));
+  if (verdict.ok) {
+    console.log(`\rThe audit trail is whole: ${verdict.rows} rows verified.`);
+  } else {
+    console.error(`\rThe audit trail is broken at row ${verdict.seq}: ${verdict.problem}. (${verdict.rows} rows before it verified.)`);
+    process.exitCode = 1;
+  }
+} finally {
+  await database.close();
+  await stopEmbedded?.();
+}
