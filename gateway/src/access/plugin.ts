@@ -168,7 +168,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           contextValue.identity = identity;
         },
 
-        async willSendResponse({ contextValue, response, request, source }) {
+        async willSendResponse({ contextValue, response, operationName, source }) {
           const { identity, disclosures } = contextValue;
           if (response.body.kind === "single") {
             response.body.singleResult.extensions = {
@@ -193,7 +193,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 purpose: identity.grant!.purpose,
                 personCode,
                 dataGroups: [...groups].sort(),
-                operationName: request.operationName ?? null,
+                operationName: operationName ?? null,
                 operationHash,
                 requestId: contextValue.requestId,
                 clientAddress: contextValue.clientAddress,

