@@ -59,7 +59,9 @@ const rows = new Map<string, Row>();
 async function rowOf(hyphenated: string): Promise<Row> {
   const code = hyphenated.replace("-", "");
   if (!rows.has(code)) {
-    const [row] = await sql<Row[]>`select person_code, birth_date::text, sex, citizenship_status, death_date::text
+    const [row] = await sql<
+      Row[]
+    >`select person_code, birth_date::text, sex, citizenship_status, death_date::text
       from person.persons where person_code = ${code}`;
     rows.set(code, row!);
   }

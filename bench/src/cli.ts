@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { seedCatalog } from "@rnp/catalog";
+import { IDENTITY_HEADER, signIdentity, UNRESTRICTED_IDENTITY } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 
@@ -11,9 +14,11 @@ const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N]
 
 Measures, in one run and on one register:
   1. requests/s and p50/p99 latency of one person query sent straight to the person
-     subgraph, through the gateway (keep-alive undici client, the default here), and
-     through the gateway with @apollo/gateway's stock HTTP client (the baseline);
-  2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls.
+     subgraph and through the gateway, each with access control (API key, grant, field
+     checks, signed identity, audit trail) and without it (ACCESS_CONTROL=off, the
+     baseline), plus the gateway with @apollo/gateway's stock HTTP client;
+  2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls,
+     with and without access control.
 Every part runs as its own process, as in production; the load comes from this process.
 
 Options:
@@ -55,10 +60,15 @@ const BATCH_SELECTION = "personCode givenName surname declaredAddress { address 
 const parts: PartProcess[] = [];
 let stopDatabase: (() => Promise<void>) | undefined;
 
-async function post(url: string, query: string, variables: Record<string, unknown>) {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { errors?: unknown[] };
@@ -66,12 +76,12 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return body;
 }
 
-async function load(label: string, url: string, code: string) {
+async function load(label: string, url: string, code: string, headers: Record<string, string>) {
   const body = JSON.stringify({ query: PERSON_QUERY, variables: { code } });
   const options = {
     url,
     method: "POST" as const,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body,
     connections,
   };
@@ -133,67 +143,115 @@ async function main() {
     await admin.close();
   }
 
-  const person = await startPartProcess("subgraphs/person/src/index.ts", {
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
+  const secret = randomBytes(24).toString("base64url");
+  const operatorKey = `rnp_op_${randomBytes(24).toString("base64url")}`;
+  const common = { DATABASE_URL: databaseUrl, PORT: "0", INTERNAL_SIGNING_SECRET: secret };
+  const off = { ...common, ACCESS_CONTROL: "off" };
+  const start = async (entry: string, env: Record<string, string>) => {
+    const part = await startPartProcess(entry, env);
+    parts.push(part);
+    return part;
+  };
+  const person = await start("subgraphs/person/src/index.ts", common);
+  const catalog = await start("subgraphs/catalog/src/index.ts", common);
+  const gateway = await start("gateway/src/index.ts", {
+    ...common,
+    OPERATOR_API_KEY: operatorKey,
+    PERSON_SUBGRAPH_URL: person.url,
+    CATALOG_SUBGRAPH_URL: catalog.url,
   });
-  parts.push(person);
-  const catalog = await startPartProcess("subgraphs/catalog/src/index.ts", {
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-  });
-  parts.push(catalog);
-  const gatewayEnv = { PORT: "0", PERSON_SUBGRAPH_URL: person.url, CATALOG_SUBGRAPH_URL: catalog.url };
-  const gateway = await startPartProcess("gateway/src/index.ts", gatewayEnv);
-  parts.push(gateway);
-  const stockGateway = await startPartProcess("gateway/src/index.ts", {
-    ...gatewayEnv,
+  const openPerson = await start("subgraphs/person/src/index.ts", off);
+  const openCatalog = await start("subgraphs/catalog/src/index.ts", off);
+  const openUrls = { PERSON_SUBGRAPH_URL: openPerson.url, CATALOG_SUBGRAPH_URL: openCatalog.url };
+  const openGateway = await start("gateway/src/index.ts", { ...off, ...openUrls });
+  const stockGateway = await start("gateway/src/index.ts", {
+    ...off,
+    ...openUrls,
     GATEWAY_FETCHER: "default",
   });
-  parts.push(stockGateway);
-  await post(gateway.url, PERSON_QUERY, { code });
+
+  const requester = await provisionRequester(gateway.url, operatorKey, {
+    name: "Bench Banka AS",
+    registrationNumber: syntheticRegistrationNumber(3),
+    dataGroups: UNRESTRICTED_IDENTITY.grant!.dataGroups,
+    purpose: "Benchmark",
+  });
+  const requesterHeaders = { authorization: `Bearer ${requester.key}`, grant: requester.grantNumber };
+  const [grant] = await sqlGrant(databaseUrl, requester.grantNumber);
+  // A subgraph called directly needs what the gateway would forward: a signed identity.
+  const signed = () => ({
+    [IDENTITY_HEADER]: signIdentity(
+      {
+        ...UNRESTRICTED_IDENTITY,
+        requestId: "bench",
+        role: "REQUESTER",
+        grant: { ...UNRESTRICTED_IDENTITY.grant!, id: grant!.id },
+        issuedAt: Date.now(),
+      },
+      secret,
+    ),
+  });
+  await post(gateway.url, PERSON_QUERY, { code }, requesterHeaders);
 
   console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);
   const rows = [];
-  for (const [label, url] of [
-    ["person subgraph, direct", person.url],
-    ["gateway (undici keep-alive)", gateway.url],
-    ["gateway (stock fetcher, baseline)", stockGateway.url],
+  for (const [label, url, headers] of [
+    ["person subgraph, direct, no access control", openPerson.url, () => ({})],
+    ["person subgraph, direct, access control", person.url, signed],
+    ["gateway, no access control", openGateway.url, () => ({})],
+    ["gateway, access control + audit", gateway.url, () => requesterHeaders],
+    ["gateway, stock fetcher, no access control", stockGateway.url, () => ({})],
   ] as const) {
-    const row = await load(label, url, code);
+    const row = await load(label, url, code, headers());
     rows.push(row);
     console.log(
-      `   ${label.padEnd(36)} ${row.rps.toFixed(0).padStart(7)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+      `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
     );
   }
-  const [direct, viaGateway, stock] = rows;
+  const [openDirect, guardedDirect, openVia, guardedVia, stock] = rows;
+  const percent = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
   console.log(
-    `   gateway/direct throughput: ${((100 * viaGateway!.rps) / direct!.rps).toFixed(0)}%; undici vs stock fetcher: ${(viaGateway!.rps / stock!.rps).toFixed(2)}×`,
+    `   access control costs: subgraph ${percent(openDirect!.rps - guardedDirect!.rps, openDirect!.rps)} of throughput, whole path ${percent(openVia!.rps - guardedVia!.rps, openVia!.rps)}; p50 +${guardedVia!.p50 - openVia!.p50} ms`,
+  );
+  console.log(
+    `   gateway/direct throughput without access control: ${percent(openVia!.rps, openDirect!.rps)}; undici vs stock fetcher: ${(openVia!.rps / stock!.rps).toFixed(2)}×`,
   );
 
   console.log("\n2. 1 000 persons through the gateway (median of 3 runs)");
-  const batch = await median(3, () =>
-    post(gateway.url, `query ($codes: [String!]!) { persons(personCodes: $codes) { ${BATCH_SELECTION} } }`, {
-      codes,
-    }),
-  );
+  const batchQuery = `query ($codes: [String!]!) { persons(personCodes: $codes) { ${BATCH_SELECTION} } }`;
   const single = `query ($code: String!) { person(personCode: $code) { ${BATCH_SELECTION} } }`;
-  const sequential = await median(3, async () => {
-    for (const c of codes) await post(gateway.url, single, { code: c });
-  });
-  const concurrent = await median(3, async () => {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < codes.length) await post(gateway.url, single, { code: codes[next++]! });
-      }),
+  for (const [label, url, headers] of [
+    ["no access control", openGateway.url, {}],
+    ["access control + audit", gateway.url, requesterHeaders],
+  ] as const) {
+    const batch = await median(3, () => post(url, batchQuery, { codes }, headers));
+    const sequential = await median(3, async () => {
+      for (const c of codes) await post(url, single, { code: c }, headers);
+    });
+    const concurrent = await median(3, async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: connections }, async () => {
+          while (next < codes.length) await post(url, single, { code: codes[next++]! }, headers);
+        }),
+      );
+    });
+    console.log(`   ${label}:`);
+    console.log(`     one persons() call with 1 000 codes          ${batch.toFixed(0).padStart(6)} ms`);
+    console.log(`     1 000 person() calls, one after another      ${sequential.toFixed(0).padStart(6)} ms`);
+    console.log(
+      `     1 000 person() calls, ${String(connections).padEnd(2)} at a time          ${concurrent.toFixed(0).padStart(6)} ms`,
     );
-  });
-  console.log(`   one persons() call with 1 000 codes          ${batch.toFixed(0).padStart(6)} ms`);
-  console.log(`   1 000 person() calls, one after another      ${sequential.toFixed(0).padStart(6)} ms`);
-  console.log(
-    `   1 000 person() calls, ${String(connections).padEnd(2)} at a time          ${concurrent.toFixed(0).padStart(6)} ms`,
-  );
+  }
+}
+
+async function sqlGrant(url: string, number: string) {
+  const client = createDatabase(url, { max: 1 });
+  try {
+    return await client.sql<{ id: number }[]>`select id from access.grants where number = ${number}`;
+  } finally {
+    await client.close();
+  }
 }
 
 async function shutdown() {

@@ -67,3 +67,34 @@ export function verifyIdentity(
     return { reason: "the identity header has expired" };
   return { identity };
 }
+
+/**
+ * Whether ACCESS_CONTROL=off asks to run without authentication, grants and audit: only
+ * for measuring their cost (`pnpm bench`). Refused in production mode.
+ */
+export function accessControlFromEnv(): boolean {
+  if (process.env.ACCESS_CONTROL !== "off") return true;
+  if (process.env.NODE_ENV === "production") {
+    console.error("ACCESS_CONTROL=off is refused in production mode.");
+    process.exit(1);
+  }
+  console.warn("ACCESS_CONTROL=off: no authentication, no grants, no audit. For benchmarks only.");
+  return false;
+}
+
+/** The identity a subgraph assumes when access control is off: every group, no conditions. */
+export const UNRESTRICTED_IDENTITY: RequestIdentity = {
+  requestId: "unrestricted",
+  requesterId: 0,
+  keyId: 0,
+  role: "OPERATOR",
+  grant: {
+    id: 0,
+    number: "UNRESTRICTED",
+    dataGroups: ["PERSON_CODES", "NAME", "BIRTH", "CITIZENSHIP", "ADDRESS", "DOCUMENTS", "FAMILY", "DEATH"],
+    conditions: [],
+    purpose: "benchmark baseline",
+    monitoringAllowed: true,
+  },
+  issuedAt: 0,
+};

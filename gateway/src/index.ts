@@ -1,4 +1,4 @@
-import { signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import { accessControlFromEnv, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
 import { createDatabase } from "@rnp/db";
 import { subgraphs } from "@rnp/schema";
 import { ensureOperatorKey } from "./access/credentials";
@@ -31,6 +31,7 @@ const server = await createGatewayServer({
   subgraphUrls,
   database,
   signingSecret: signingSecretFromEnv(),
+  accessControl: accessControlFromEnv(),
   environment,
   fetcher,
 });

@@ -27,6 +27,8 @@ export interface GatewayOptions {
   database: DatabaseClient;
   /** Secret the forwarded identities are signed with; the subgraphs must have the same. */
   signingSecret: string;
+  /** false: no authentication, grants or audit (benchmark baseline only). */
+  accessControl?: boolean;
   /** The environment this platform serves (default TEST); grants of the other are refused. */
   environment?: PlatformEnvironment;
   /** The composed supergraph; default the committed `schema/supergraph.graphql`. */
@@ -90,14 +92,17 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   return createGraphQLServer<GatewayContext>({
     apollo: {
       gateway,
-      plugins: [
-        accessControlPlugin({
-          db: options.database.db,
-          sql: options.database.sql,
-          marks,
-          environment: options.environment ?? "TEST",
-        }),
-      ],
+      plugins:
+        options.accessControl === false
+          ? []
+          : [
+              accessControlPlugin({
+                db: options.database.db,
+                sql: options.database.sql,
+                marks,
+                environment: options.environment ?? "TEST",
+              }),
+            ],
     },
     context: async (request) => {
       const given = request.headers["x-request-id"];

@@ -17,7 +17,6 @@ export interface Disclosure {
 }
 
 export const GENESIS_HASH = "0".repeat(64);
-const CHAIN_LOCK = 727003;
 
 /** SHA-256 over the previous row's hash and this row's content, in a fixed field order. */
 export function chainHash(prevHash: string, row: Disclosure): string {
@@ -39,15 +38,20 @@ export function chainHash(prevHash: string, row: Disclosure): string {
 }
 
 /**
- * Appends disclosures to the chain in one transaction. An advisory lock orders appends
- * from every gateway replica, so each row links to the row committed before it.
+ * Appends disclosures to the chain in one transaction. Locking the chain head row orders
+ * appends from every gateway replica, so each row links to the row committed before it.
+ * (`FOR UPDATE` re-reads the head after waiting; a snapshot taken before the wait would
+ * not see the append that held the lock.)
  */
 export async function appendDisclosures(sql: postgres.Sql, rows: Disclosure[]): Promise<void> {
   if (rows.length === 0) return;
   await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${CHAIN_LOCK})`;
-    const [head] = await tx`select hash from audit.chain_head where id = 1`;
-    let prevHash = (head?.hash as string | undefined) ?? GENESIS_HASH;
+    let [head] = await tx`select hash from audit.chain_head where id = 1 for update`;
+    if (!head) {
+      await tx`insert into audit.chain_head (id, seq, hash) values (1, 0, ${GENESIS_HASH}) on conflict (id) do nothing`;
+      [head] = await tx`select hash from audit.chain_head where id = 1 for update`;
+    }
+    let prevHash = head!.hash as string;
     const values = rows.map((row) => {
       const hash = chainHash(prevHash, row);
       const value = {
@@ -69,12 +73,46 @@ export async function appendDisclosures(sql: postgres.Sql, rows: Disclosure[]): 
       prevHash = hash;
       return value;
     });
-    const inserted = await tx`insert into audit.disclosures ${tx(values)} returning seq`;
-    const lastSeq = inserted.at(-1)!.seq as string;
     await tx`
-      insert into audit.chain_head (id, seq, hash) values (1, ${lastSeq}, ${prevHash})
-      on conflict (id) do update set seq = excluded.seq, hash = excluded.hash`;
+      with appended as (insert into audit.disclosures ${tx(values)} returning seq)
+      update audit.chain_head set seq = (select max(seq) from appended), hash = ${prevHash} where id = 1`;
   });
+}
+
+/**
+ * Group commit for the audit trail: disclosures of requests that finish while an append
+ * is running are written together by the next one. Each caller's promise settles when its
+ * own rows are committed (or the append failed), so no response leaves unrecorded, and
+ * under load one transaction carries many requests instead of each waiting for the lock.
+ */
+export class AuditWriter {
+  private queue: { rows: Disclosure[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly sql: postgres.Sql) {}
+
+  append(rows: Disclosure[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.queue.push({ rows, resolve, reject }));
+    this.flushing ??= this.flush();
+    return done;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      try {
+        await appendDisclosures(
+          this.sql,
+          batch.flatMap((entry) => entry.rows),
+        );
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.flushing = null;
+  }
 }
 
 export type ChainVerdict =
@@ -94,10 +132,10 @@ export async function verifyAuditChain(
   let prevSeq: string | null = null;
   let rows = 0;
   const cursor = sql`
-    select seq::text, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, requester_id, key_id,
-           grant_id, grant_number, purpose, person_code, data_groups, operation_name, operation_hash, request_id,
-           client_address, prev_hash, hash
-    from audit.disclosures order by seq`.cursor(2_000);
+    select d.seq::text as seq, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+           requester_id, key_id, grant_id, grant_number, purpose, person_code, data_groups, operation_name,
+           operation_hash, request_id, client_address, prev_hash, hash
+    from audit.disclosures d order by d.seq`.cursor(2_000);
   for await (const batch of cursor) {
     for (const row of batch) {
       const seq = row.seq as string;
@@ -140,7 +178,8 @@ export async function verifyAuditChain(
     }
   }
   const [head] = await sql`select seq::text, hash from audit.chain_head where id = 1`;
-  if (head && (head.hash !== prevHash || head.seq !== prevSeq)) {
+  // An empty chain has a genesis head (seq 0) or none.
+  if (head && (head.hash !== prevHash || head.seq !== (prevSeq ?? "0"))) {
     return {
       ok: false,
       rows,

@@ -8,6 +8,8 @@ const { apiKeys, requesters, grants, grantUsage } = schema.access;
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 export interface Credential {
+  /** The grant named in the request, when it exists (whoever holds it). */
+  grant: GrantRecord | null;
   keyId: number;
   role: Role;
   expiresAt: Date | null;
@@ -32,10 +34,15 @@ export interface GrantRecord {
 }
 
 /**
- * Read fresh on every request (two indexed look-ups): a revoked key or a changed grant
- * takes effect on the very next request, on every gateway replica, with no cache to go stale.
+ * The key and the grant a request names, in one indexed statement read fresh on every
+ * request: a revoked key or a changed grant takes effect on the very next request, on
+ * every gateway replica, with no cache to go stale.
  */
-export async function findCredential(db: Database, key: string): Promise<Credential | undefined> {
+export async function findCredential(
+  db: Database,
+  key: string,
+  grantNumber = "",
+): Promise<Credential | undefined> {
   const [row] = await db
     .select({
       keyId: apiKeys.id,
@@ -44,16 +51,17 @@ export async function findCredential(db: Database, key: string): Promise<Credent
       revokedAt: apiKeys.revokedAt,
       requesterId: requesters.id,
       requesterName: requesters.name,
+      grant: grants,
     })
     .from(apiKeys)
     .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
+    .leftJoin(grants, eq(grants.number, grantNumber))
     .where(eq(apiKeys.keyHash, hashApiKey(key)));
-  return row;
-}
-
-export async function findGrant(db: Database, number: string): Promise<GrantRecord | undefined> {
-  const [row] = await db.select().from(grants).where(eq(grants.number, number));
-  return row ? { ...row, conditions: row.conditions as GrantCondition[] } : undefined;
+  if (!row) return undefined;
+  return {
+    ...row,
+    grant: row.grant ? { ...row.grant, conditions: row.grant.conditions as GrantCondition[] } : null,
+  };
 }
 
 /** The requester's grants, for the message that asks a request to name one. */

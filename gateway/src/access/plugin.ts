@@ -3,9 +3,9 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type postgres from "postgres";
-import { appendDisclosures } from "./auditTrail";
+import { AuditWriter } from "./auditTrail";
 import type { GatewayContext } from "./context";
-import { consumeQuota, findCredential, findGrant, findGrantsOf, releaseQuota } from "./credentials";
+import { consumeQuota, findCredential, findGrantsOf, type GrantRecord, releaseQuota } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
 import { type AccessMarks, analyseOperation } from "./operationAnalysis";
 
@@ -40,8 +40,12 @@ function bearerKey(authorization: string | undefined): string | null {
  */
 export function accessControlPlugin(options: AccessControlOptions): ApolloServerPlugin<GatewayContext> {
   const { db, marks } = options;
+  const auditWriter = new AuditWriter(options.sql);
 
-  async function authenticate(context: GatewayContext, needsKey: boolean): Promise<RequestIdentity> {
+  async function authenticate(
+    context: GatewayContext,
+    needsKey: boolean,
+  ): Promise<{ identity: RequestIdentity; namedGrant: GrantRecord | null }> {
     const key = bearerKey(context.authorization);
     if (!key) {
       if (context.authorization) {
@@ -53,9 +57,9 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           "This operation needs an API key: send it as `Authorization: Bearer <key>`. Keys are issued by the platform operator.",
         );
       }
-      return anonymousIdentity(context.requestId);
+      return { identity: anonymousIdentity(context.requestId), namedGrant: null };
     }
-    const credential = await findCredential(db, key);
+    const credential = await findCredential(db, key, context.grantNumber?.trim());
     if (!credential)
       throw refuse("UNAUTHENTICATED", "The API key is not known: check that it was copied whole.");
     if (credential.revokedAt) {
@@ -70,7 +74,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         `The API key ${key.slice(0, 10)}… expired on ${credential.expiresAt.toISOString()}: ask your administrator for a new one.`,
       );
     }
-    return {
+    const identity: RequestIdentity = {
       requestId: context.requestId,
       requesterId: credential.requesterId,
       keyId: credential.keyId,
@@ -78,11 +82,13 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       grant: null,
       issuedAt: Date.now(),
     };
+    return { identity, namedGrant: credential.grant };
   }
 
   async function exerciseGrant(
     context: GatewayContext,
     identity: RequestIdentity,
+    grant: GrantRecord | null,
     groups: Map<string, string>,
   ) {
     const number = context.grantNumber?.trim();
@@ -97,7 +103,6 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         { grants: own.map((g) => g.number) },
       );
     }
-    const grant = await findGrant(db, number);
     if (!grant || grant.requesterId !== identity.requesterId) {
       throw refuse(
         "FORBIDDEN",
@@ -151,7 +156,10 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       return {
         async didResolveOperation({ contextValue, document, schema }) {
           const needs = analyseOperation(schema, document, marks);
-          const identity = await authenticate(contextValue, needs.disclosesPersons || needs.roles.size > 0);
+          const { identity, namedGrant } = await authenticate(
+            contextValue,
+            needs.disclosesPersons || needs.roles.size > 0,
+          );
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
               throw refuse(
@@ -164,7 +172,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             }
           }
           if (needs.disclosesPersons)
-            identity.grant = await exerciseGrant(contextValue, identity, needs.groups);
+            identity.grant = await exerciseGrant(contextValue, identity, namedGrant, needs.groups);
           contextValue.identity = identity;
         },
 
@@ -182,8 +190,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             .update(source ?? "")
             .digest("hex");
           try {
-            await appendDisclosures(
-              options.sql,
+            await auditWriter.append(
               [...disclosures].map(([personCode, groups]) => ({
                 at,
                 requesterId: identity.requesterId,

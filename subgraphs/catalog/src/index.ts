@@ -1,4 +1,4 @@
-import { signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import { accessControlFromEnv, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
 import { startCatalogSubgraph } from "./server";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -11,6 +11,7 @@ if (!databaseUrl) {
 const { url, stop } = await startCatalogSubgraph({
   databaseUrl,
   signingSecret: signingSecretFromEnv(),
+  accessControl: accessControlFromEnv(),
   port: Number(process.env.PORT ?? 4002),
   host: process.env.HOST ?? "127.0.0.1",
 });

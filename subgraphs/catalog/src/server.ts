@@ -7,6 +7,7 @@ import {
   type GraphQLServer,
   graphQLError,
   identityOf,
+  UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
@@ -24,6 +25,8 @@ export interface CatalogSubgraphOptions {
   db: Database;
   /** Secret the gateway signs identities with; requests without a valid one are refused. */
   signingSecret: string;
+  /** false: no identity check and no role checks (benchmark baseline only). */
+  accessControl?: boolean;
   /** The composed supergraph the data groups are read from; default the committed one. */
   supergraphSdl?: string;
   onStop?: () => Promise<void>;
@@ -34,24 +37,25 @@ export function createCatalogSubgraph(
   options: CatalogSubgraphOptions,
 ): Promise<GraphQLServer<CatalogContext>> {
   const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
+  const accessControl = options.accessControl ?? true;
+  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
   // Defence in depth: the gateway already refused callers without the role; check again.
-  const schema = wrapFieldResolvers(
-    buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    (resolve, field) => {
-      const roles = directiveArgument(field, "requiresRole", "anyOf");
-      if (!roles) return null;
-      return (parent, args, context, info) => {
-        const role = (context as CatalogContext).identity.role;
-        if (role !== "OPERATOR" && (!role || !roles.includes(role))) {
-          throw graphQLError(
-            role ? "FORBIDDEN" : "UNAUTHENTICATED",
-            `${field.typeName}.${field.name} needs an API key with role ${roles.join(" or ")}.`,
-          );
-        }
-        return resolve(parent, args, context, info);
-      };
-    },
-  );
+  const schema = !accessControl
+    ? built
+    : wrapFieldResolvers(built, (resolve, field) => {
+        const roles = directiveArgument(field, "requiresRole", "anyOf");
+        if (!roles) return null;
+        return (parent, args, context, info) => {
+          const role = (context as CatalogContext).identity.role;
+          if (role !== "OPERATOR" && (!role || !roles.includes(role))) {
+            throw graphQLError(
+              role ? "FORBIDDEN" : "UNAUTHENTICATED",
+              `${field.typeName}.${field.name} needs an API key with role ${roles.join(" or ")}.`,
+            );
+          }
+          return resolve(parent, args, context, info);
+        };
+      });
   return createGraphQLServer<CatalogContext>({
     apollo: {
       schema,
@@ -62,7 +66,7 @@ export function createCatalogSubgraph(
       db: options.db,
       loaders: createCatalogLoaders(options.db),
       dataGroups,
-      identity: identityOf(request, options.signingSecret),
+      identity: accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY,
     }),
     readiness: async () => {
       const ok = await isDatabaseReachable(options.db);
@@ -76,6 +80,7 @@ export function createCatalogSubgraph(
 export async function startCatalogSubgraph(options: {
   databaseUrl: string;
   signingSecret: string;
+  accessControl: boolean;
   port: number;
   host?: string;
 }) {
@@ -83,6 +88,7 @@ export async function startCatalogSubgraph(options: {
   const server = await createCatalogSubgraph({
     db: database.db,
     signingSecret: options.signingSecret,
+    accessControl: options.accessControl,
     onStop: database.close,
   });
   const url = await server.listen(options.port, options.host);

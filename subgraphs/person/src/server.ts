@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLServer, type GraphQLServer, identityOf } from "@rnp/common";
+import { createGraphQLServer, type GraphQLServer, identityOf, UNRESTRICTED_IDENTITY } from "@rnp/common";
 import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
 import { parse } from "graphql";
 import { enforceGrants, reportDisclosures } from "./access";
@@ -15,6 +15,8 @@ export interface PersonSubgraphOptions {
   db: Database;
   /** Secret the gateway signs identities with; requests without a valid one are refused. */
   signingSecret: string;
+  /** false: no identity check, no grant enforcement, no disclosure report (benchmark baseline only). */
+  accessControl?: boolean;
   /** Most codes one `persons` call accepts; default from PERSONS_BATCH_LIMIT or 1000. */
   personsBatchLimit?: number;
   onStop?: () => Promise<void>;
@@ -23,14 +25,16 @@ export interface PersonSubgraphOptions {
 /** Builds the person subgraph without listening. */
 export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<GraphQLServer<PersonContext>> {
   const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
+  const accessControl = options.accessControl ?? true;
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
   return createGraphQLServer<PersonContext>({
     apollo: {
-      schema: enforceGrants(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })),
+      schema: accessControl ? enforceGrants(schema) : schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...(accessControl ? [reportDisclosures] : [])],
     },
     context: async (request) => {
-      const identity = identityOf(request, options.signingSecret);
+      const identity = accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY;
       return {
         db: options.db,
         loaders: createPersonLoaders(options.db, identity.grant?.conditions ?? []),
@@ -51,6 +55,7 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
 export async function startPersonSubgraph(options: {
   databaseUrl: string;
   signingSecret: string;
+  accessControl: boolean;
   port: number;
   host?: string;
 }) {
@@ -58,6 +63,7 @@ export async function startPersonSubgraph(options: {
   const server = await createPersonSubgraph({
     db: database.db,
     signingSecret: options.signingSecret,
+    accessControl: options.accessControl,
     onStop: database.close,
   });
   const url = await server.listen(options.port, options.host);
