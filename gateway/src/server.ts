@@ -47,6 +47,9 @@ async function subgraphReadiness(urls: Record<string, string>): Promise<Readines
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
   const pool = options.fetcher === "default" ? null : createSubgraphFetcher();
+  // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
+  // addresses at start (OpenTelemetry resource detectors): a register must not phone home.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
