@@ -33,21 +33,30 @@ export function syntheticRegistrationNumber(n: number): string {
 
 /**
  * Registers an organisation (or finds it by registration number), issues it a fresh
- * REQUESTER key and a TEST grant for the data groups, all through the gateway's own
- * operator mutations.
+ * REQUESTER key and a TEST grant for the data groups (or reuses its valid grant for the
+ * same purpose), all through the gateway's own operator mutations.
  */
 export async function provisionRequester(
   gatewayUrl: string,
   operatorKey: string,
   options: { name: string; registrationNumber: string; dataGroups: string[]; purpose: string },
 ): Promise<ProvisionedRequester> {
-  const { requesters } = await call<{ requesters: { nodes: { id: string; registrationNumber: string }[] } }>(
+  const { requesters } = await call<{
+    requesters: {
+      nodes: {
+        id: string;
+        registrationNumber: string;
+        grants: { number: string; purpose: string; validTo: string; revokedAt: string | null }[];
+      }[];
+    };
+  }>(
     gatewayUrl,
     operatorKey,
-    "{ requesters(first: 100) { nodes { id registrationNumber } } }",
+    "{ requesters(first: 100) { nodes { id registrationNumber grants { number purpose validTo revokedAt } } } }",
     {},
   );
-  let requesterId = requesters.nodes.find((r) => r.registrationNumber === options.registrationNumber)?.id;
+  const existing = requesters.nodes.find((r) => r.registrationNumber === options.registrationNumber);
+  let requesterId = existing?.id;
   if (!requesterId) {
     const created = await call<{ createRequester: { id: string } }>(
       gatewayUrl,
@@ -70,6 +79,11 @@ export async function provisionRequester(
     { input: { requesterId, role: "REQUESTER", label: "issued at start" } },
   );
   const today = new Date();
+  // A restart reuses the organisation's still-valid grant for the same purpose.
+  const reusable = existing?.grants.find(
+    (g) => g.purpose === options.purpose && !g.revokedAt && g.validTo >= today.toISOString().slice(0, 10),
+  );
+  if (reusable) return { requesterId: requesterId!, key: issueApiKey.key, grantNumber: reusable.number };
   const { createGrant } = await call<{ createGrant: { number: string } }>(
     gatewayUrl,
     operatorKey,
