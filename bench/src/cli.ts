@@ -7,6 +7,7 @@ import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 
@@ -173,7 +174,7 @@ async function main() {
   const requester = await provisionRequester(gateway.url, operatorKey, {
     name: "Bench Banka AS",
     registrationNumber: syntheticRegistrationNumber(3),
-    dataGroups: UNRESTRICTED_IDENTITY.grant!.dataGroups,
+    dataGroups: allDataGroupNames(),
     purpose: "Benchmark",
   });
   const requesterHeaders = { authorization: `Bearer ${requester.key}`, grant: requester.grantNumber };
@@ -185,7 +186,7 @@ async function main() {
         ...UNRESTRICTED_IDENTITY,
         requestId: "bench",
         role: "REQUESTER",
-        grant: { ...UNRESTRICTED_IDENTITY.grant!, id: grant!.id },
+        grant: { ...UNRESTRICTED_IDENTITY.grant!, id: grant!.id, dataGroups: allDataGroupNames() },
         issuedAt: Date.now(),
       },
       secret,

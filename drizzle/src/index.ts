@@ -64,3 +64,9 @@ export async function isDatabaseReachable(db: Database): Promise<boolean> {
     return false;
   }
 }
+
+/** A readiness report with one check, the database. */
+export async function databaseReadiness(db: Database) {
+  const ok = await isDatabaseReachable(db);
+  return { ready: ok, checks: { database: { ok } } };
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dataGroupsOf } from "./dataGroups";
 import { supergraphPath } from "./subgraphs";
 
 export * from "./accessMarks";
@@ -9,4 +10,9 @@ export * from "./subgraphs";
 /** The committed supergraph SDL (`schema/supergraph.graphql`). */
 export function loadSupergraphSdl(): string {
   return readFileSync(supergraphPath, "utf8");
+}
+
+/** Names of every data group of the committed supergraph, in declaration order. */
+export function allDataGroupNames(): string[] {
+  return dataGroupsOf(loadSupergraphSdl()).map((group) => group.name);
 }

@@ -4,6 +4,7 @@ import {
   provisionRequester,
   syntheticRegistrationNumber,
 } from "@rnp/gateway/provision";
+import { allDataGroupNames } from "@rnp/schema";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -23,16 +24,7 @@ export interface QueryOptions {
   headers?: Record<string, string>;
 }
 
-export const ALL_GROUPS = [
-  "PERSON_CODES",
-  "NAME",
-  "BIRTH",
-  "CITIZENSHIP",
-  "ADDRESS",
-  "DOCUMENTS",
-  "FAMILY",
-  "DEATH",
-];
+export const ALL_GROUPS = allDataGroupNames();
 
 /** The secret the test platform's gateway signs identities with, to forge or check them in tests. */
 export const TEST_SIGNING_SECRET = "whole-stack-test-signing-secret";

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { stopOnSignals } from "@rnp/common";
+import { allDataGroupNames } from "@rnp/schema";
 import { defaultDataDir, startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
 
@@ -82,16 +83,7 @@ const demo =
     : await provisionRequester(platform.gatewayUrl, platform.operatorKey, {
         name: "Demo Banka AS",
         registrationNumber: syntheticRegistrationNumber(1),
-        dataGroups: [
-          "PERSON_CODES",
-          "NAME",
-          "BIRTH",
-          "CITIZENSHIP",
-          "ADDRESS",
-          "DOCUMENTS",
-          "FAMILY",
-          "DEATH",
-        ],
+        dataGroups: allDataGroupNames(),
         purpose: "Customer due diligence (demo)",
       });
 const root = gatewayUrl.replace(/\/graphql$/, "");

@@ -10,7 +10,7 @@ import {
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
-import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
+import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
@@ -68,10 +68,7 @@ export function createCatalogSubgraph(
       dataGroups,
       identity: accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY,
     }),
-    readiness: async () => {
-      const ok = await isDatabaseReachable(options.db);
-      return { ready: ok, checks: { database: { ok } } };
-    },
+    readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createGraphQLServer, type GraphQLServer, identityOf, UNRESTRICTED_IDENTITY } from "@rnp/common";
-import { createDatabase, type Database, isDatabaseReachable } from "@rnp/db";
+import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import { enforceGrants, reportDisclosures } from "./access";
 import type { PersonContext } from "./context";
@@ -43,10 +43,7 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
         disclosures: new Map(),
       };
     },
-    readiness: async () => {
-      const ok = await isDatabaseReachable(options.db);
-      return { ready: ok, checks: { database: { ok } } };
-    },
+    readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
 }
