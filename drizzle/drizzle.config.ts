@@ -6,7 +6,8 @@ export default defineConfig({
     "./drizzle/src/schema/person.ts",
     "./drizzle/src/schema/catalog.ts",
     "./drizzle/src/schema/access.ts",
+    "./drizzle/src/schema/monitoring.ts",
   ],
   out: "./drizzle/migrations",
-  schemaFilter: ["person", "catalog", "access", "audit"],
+  schemaFilter: ["person", "catalog", "access", "audit", "monitoring"],
 });

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, char, date, index, integer, pgSchema, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  char,
+  date,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /** Register data, owned by the person subgraph. */
 export const personSchema = pgSchema("person");
@@ -174,4 +185,29 @@ export const seedInfo = personSchema.table("seed_info", {
   seed: integer("seed").notNull(),
   persons: integer("persons").notNull(),
   generatedAt: text("generated_at").notNull(),
+});
+
+/**
+ * The register's change log: one row per person per change, a published append-only feed
+ * that the monitoring subgraph follows. `seq` is assigned from `change_sequence` as the
+ * last step of each change's transaction, under that row's lock, so sequence order is
+ * commit order: a reader that has seen seq N has seen every row below N.
+ */
+export const changeLog = personSchema.table(
+  "change_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    personCode: char("person_code", { length: 11 }).notNull(),
+    dataGroups: text("data_groups").array().notNull(),
+    /** What happened, e.g. ADDRESS_DECLARED, MARRIAGE, DEATH, MUNICIPALITY_RENAMED. */
+    kind: text("kind").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [index("change_log_person_idx").on(t.personCode)],
+);
+
+/** The single counter behind `change_log.seq` (id = 1). */
+export const changeSequence = personSchema.table("change_sequence", {
+  id: integer("id").primaryKey(),
+  value: bigint("value", { mode: "number" }).notNull(),
 });

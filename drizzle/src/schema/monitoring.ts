@@ -1,0 +1,66 @@
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+/** Monitored sets and their change notifications, owned by the monitoring subgraph. */
+export const monitoringSchema = pgSchema("monitoring");
+
+/** A requester's set of monitored persons, for chosen data groups, under a grant. */
+export const sets = monitoringSchema.table(
+  "sets",
+  {
+    id: serial("id").primaryKey(),
+    requesterId: integer("requester_id").notNull(),
+    grantId: integer("grant_id").notNull(),
+    name: text("name").notNull(),
+    dataGroups: text("data_groups").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    deleted: boolean("deleted").notNull().default(false),
+    /** The last event number given in this set: notifications are numbered 1, 2, 3 … without gaps. */
+    lastEventNo: bigint("last_event_no", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("sets_requester_idx").on(t.requesterId)],
+);
+
+export const members = monitoringSchema.table(
+  "members",
+  {
+    setId: integer("set_id")
+      .notNull()
+      .references(() => sets.id),
+    personCode: char("person_code", { length: 11 }).notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.personCode] }), index("members_person_idx").on(t.personCode)],
+);
+
+/** One notification per set per change of a member in a monitored group. */
+export const notifications = monitoringSchema.table(
+  "notifications",
+  {
+    setId: integer("set_id")
+      .notNull()
+      .references(() => sets.id),
+    eventNo: bigint("event_no", { mode: "number" }).notNull(),
+    changeSeq: bigint("change_seq", { mode: "number" }).notNull(),
+    personCode: char("person_code", { length: 11 }).notNull(),
+    dataGroups: text("data_groups").array().notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true, mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.eventNo] })],
+);
+
+/** How far the notifier has followed `person.change_log` (id = 1). */
+export const followerPosition = monitoringSchema.table("follower_position", {
+  id: integer("id").primaryKey(),
+  changeSeq: bigint("change_seq", { mode: "number" }).notNull(),
+});
