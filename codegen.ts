@@ -50,6 +50,20 @@ const config: CodegenConfig = {
         },
       },
     },
+    "subgraphs/monitoring/src/__generated__/resolvers-types.ts": {
+      schema: "subgraphs/monitoring/schema.graphql",
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        ...shared,
+        contextType: "../context#MonitoringContext",
+        mappers: {
+          MonitoringSet: "../repositories/setRepository#SetRow",
+          ChangeNotification: "../repositories/notificationRepository#NotificationRow",
+          MembershipChange: "../resolvers/membership#MembershipChangeParent",
+          Person: "../resolvers/membership#PersonReference",
+        },
+      },
+    },
   },
 };
 

@@ -79,7 +79,7 @@ describe("gateway HTTP", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       ready: true,
-      checks: { person: { ok: true }, catalog: { ok: true } },
+      checks: { person: { ok: true }, catalog: { ok: true }, monitoring: { ok: true } },
     });
   });
 

@@ -28,6 +28,12 @@ describe("each part as its own process", () => {
       PORT: "0",
     });
     parts.push(catalog);
+    const monitoring = await startPartProcess("subgraphs/monitoring/src/index.ts", {
+      DATABASE_URL: database.url,
+      INTERNAL_SIGNING_SECRET,
+      PORT: "0",
+    });
+    parts.push(monitoring);
     const gateway = await startPartProcess("gateway/src/index.ts", {
       PORT: "0",
       NODE_ENV: "production",
@@ -35,6 +41,7 @@ describe("each part as its own process", () => {
       INTERNAL_SIGNING_SECRET,
       PERSON_SUBGRAPH_URL: person.url,
       CATALOG_SUBGRAPH_URL: catalog.url,
+      MONITORING_SUBGRAPH_URL: monitoring.url,
     });
     parts.push(gateway);
 
@@ -56,7 +63,7 @@ describe("each part as its own process", () => {
     const ready = await fetch(new URL("/health/ready", gateway.url));
     expect(ready.status).toBe(200);
 
-    for (const part of [gateway, catalog, person]) {
+    for (const part of [gateway, monitoring, catalog, person]) {
       expect(await part.stop()).toBe(0);
       expect(part.output()).toContain("SIGTERM received: draining requests");
     }

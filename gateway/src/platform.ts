@@ -5,6 +5,7 @@ import type { PlatformEnvironment } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
 import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer, type GatewayOptions } from "./server";
@@ -19,7 +20,7 @@ export interface PlatformOptions {
   /** Gateway port; 0 picks a free one. */
   port?: number;
   /** Ports of the subgraphs; 0 picks free ones. */
-  subgraphPorts?: { person: number; catalog: number };
+  subgraphPorts?: { person: number; catalog: number; monitoring: number };
   host?: string;
   /** Persons to generate when the register is empty; 0 skips seeding. Default 10 000. */
   seedPersons?: number;
@@ -38,7 +39,7 @@ export interface PlatformOptions {
 
 export interface RunningPlatform {
   gatewayUrl: string;
-  subgraphUrls: { person: string; catalog: string };
+  subgraphUrls: { person: string; catalog: string; monitoring: string };
   databaseUrl: string;
   /** The bootstrap operator's API key. */
   operatorKey: string;
@@ -107,7 +108,25 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     stops.push(catalog.stop);
     const catalogUrl = await catalog.listen(options.subgraphPorts?.catalog ?? 4002, host);
 
-    const subgraphUrls = { person: personUrl, catalog: catalogUrl };
+    const monitoringDb = createDatabase(databaseUrl, { applicationName: "rnp-monitoring", max: 6 });
+    const monitoring = await createMonitoringSubgraph({
+      db: monitoringDb.db,
+      signingSecret,
+      onStop: monitoringDb.close,
+    });
+    stops.push(monitoring.stop);
+    const monitoringUrl = await monitoring.listen(options.subgraphPorts?.monitoring ?? 4003, host);
+    const notifierDb = createDatabase(databaseUrl, { applicationName: "rnp-notifier", max: 2 });
+    const notifier = await startNotifier({
+      sql: notifierDb.sql,
+      onError: (error) => log(`notifier: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(async () => {
+      await notifier.stop();
+      await notifierDb.close();
+    });
+
+    const subgraphUrls = { person: personUrl, catalog: catalogUrl, monitoring: monitoringUrl };
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
     const gateway = await createGatewayServer({
       subgraphUrls,

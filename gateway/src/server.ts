@@ -87,7 +87,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
     fieldRoles: fieldRolesOf(supergraphSdl),
-    personRootFields: rootFieldsServedBy(supergraphSdl, "person"),
+    grantRootFields: new Set([
+      ...[...rootFieldsServedBy(supergraphSdl, "person")].map((field) => `Query.${field}`),
+      ...[...rootFieldsServedBy(supergraphSdl, "monitoring")].map((field) => `Query.${field}`),
+      ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
+    ]),
   };
   return createGraphQLServer<GatewayContext>({
     apollo: {

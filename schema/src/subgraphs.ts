@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 export const subgraphs = [
   { name: "person", defaultUrl: "http://127.0.0.1:4001/graphql" },
   { name: "catalog", defaultUrl: "http://127.0.0.1:4002/graphql" },
+  { name: "monitoring", defaultUrl: "http://127.0.0.1:4003/graphql" },
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]["name"];

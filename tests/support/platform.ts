@@ -69,7 +69,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     platform = await startPlatform({
       databaseUrl: database.url,
       port: 0,
-      subgraphPorts: { person: 0, catalog: 0 },
+      subgraphPorts: { person: 0, catalog: 0, monitoring: 0 },
       seedPersons: 0,
       signingSecret: TEST_SIGNING_SECRET,
       onPersonStatement: (statement) => statements.push(statement),

@@ -5,8 +5,8 @@ export interface AccessMarks {
   fieldGroups: Map<string, string>;
   /** `Mutation.createGrant` → `["OPERATOR"]`. */
   fieldRoles: Map<string, string[]>;
-  /** Root fields that disclose person data (served by the person subgraph). */
-  personRootFields: Set<string>;
+  /** Root field coordinates that run under a grant (`Query.person`, `Mutation.createMonitoringSet`). */
+  grantRootFields: Set<string>;
 }
 
 export interface OperationNeeds {
@@ -14,8 +14,8 @@ export interface OperationNeeds {
   groups: Map<string, string>;
   /** Field coordinate → roles allowed, for the restricted fields selected. */
   roles: Map<string, string[]>;
-  /** Whether the operation asks for person data (and so needs a grant). */
-  disclosesPersons: boolean;
+  /** Whether the operation asks for person data or monitoring (and so needs a grant). */
+  needsGrant: boolean;
 }
 
 /**
@@ -28,7 +28,7 @@ export function analyseOperation(
   document: DocumentNode,
   marks: AccessMarks,
 ): OperationNeeds {
-  const needs: OperationNeeds = { groups: new Map(), roles: new Map(), disclosesPersons: false };
+  const needs: OperationNeeds = { groups: new Map(), roles: new Map(), needsGrant: false };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -41,9 +41,7 @@ export function analyseOperation(
         if (group && !needs.groups.has(group)) needs.groups.set(group, coordinate);
         const roles = marks.fieldRoles.get(coordinate);
         if (roles) needs.roles.set(coordinate, roles);
-        if (parent.name === schema.getQueryType()?.name && marks.personRootFields.has(node.name.value)) {
-          needs.disclosesPersons = true;
-        }
+        if (marks.grantRootFields.has(coordinate)) needs.needsGrant = true;
       },
     }),
   );

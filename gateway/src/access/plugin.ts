@@ -158,7 +158,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           const needs = analyseOperation(schema, document, marks);
           const { identity, namedGrant } = await authenticate(
             contextValue,
-            needs.disclosesPersons || needs.roles.size > 0,
+            needs.needsGrant || needs.roles.size > 0,
           );
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
@@ -171,7 +171,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               );
             }
           }
-          if (needs.disclosesPersons)
+          if (needs.needsGrant)
             identity.grant = await exerciseGrant(contextValue, identity, namedGrant, needs.groups);
           contextValue.identity = identity;
         },

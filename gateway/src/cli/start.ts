@@ -11,7 +11,7 @@ DATABASE_URL is set), migrations, the synthetic register when the database is em
 the person and catalog subgraphs, and the gateway with Apollo Sandbox.
 
 Options:
-  --port N      gateway port (default: PORT or 4000); subgraphs use the two ports after it
+  --port N      gateway port (default: PORT or 4000); subgraphs use the three ports after it
   --persons N   persons to generate when the register is empty (default 10000)
   --seed N      generator seed (default 1); the same seed gives the same register
   --help        show this text
@@ -55,7 +55,11 @@ const started = Date.now();
 let lastReport = 0;
 const platform = await startPlatform({
   port,
-  subgraphPorts: { person: port === 0 ? 0 : port + 1, catalog: port === 0 ? 0 : port + 2 },
+  subgraphPorts: {
+    person: port === 0 ? 0 : port + 1,
+    catalog: port === 0 ? 0 : port + 2,
+    monitoring: port === 0 ? 0 : port + 3,
+  },
   host: process.env.HOST ?? "127.0.0.1",
   seedPersons: persons,
   seed,
@@ -93,6 +97,7 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
   health                                 ${root}/health/live  ${root}/health/ready
   person subgraph                        ${shown(platform.subgraphUrls.person)}
   catalog subgraph                       ${shown(platform.subgraphUrls.catalog)}
+  monitoring subgraph                    ${shown(platform.subgraphUrls.monitoring)}
   database                               ${platform.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
   operator API key                       ${platform.operatorKey}${
     demo

@@ -1,0 +1,93 @@
+import type postgres from "postgres";
+
+export interface NotifierOptions {
+  sql: postgres.Sql;
+  /** Change-log rows handled per transaction; a mass change is split into such batches. */
+  batchSize?: number;
+  /** Polls this often as well, in case a NOTIFY was missed (e.g. while reconnecting). */
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Turns one batch of the register's change log into notifications: each change of a member
+ * in one of its set's groups becomes a notification of that set, numbered after the set's
+ * last event number without gaps. One transaction, set-based SQL; the follower position row
+ * is locked first, so any number of replicas can run this and each change is handled once.
+ * Returns how many change-log rows it consumed.
+ */
+export async function followChangeLog(sql: postgres.Sql, batchSize = 50_000): Promise<number> {
+  return sql.begin(async (tx) => {
+    await tx`insert into monitoring.follower_position (id, change_seq) values (1, 0) on conflict (id) do nothing`;
+    const [position] = await tx`select change_seq from monitoring.follower_position where id = 1 for update`;
+    const after = Number(position!.change_seq);
+    const [last] = await tx`
+      select max(seq) as seq, count(*)::int as n from (
+        select seq from person.change_log where seq > ${after} order by seq limit ${batchSize}) batch`;
+    if (!last || last.n === 0) return 0;
+    const upTo = Number(last.seq);
+    await tx`
+      with matched as (
+        select s.id as set_id, c.seq, c.person_code, c.changed_at,
+               array(select g from unnest(c.data_groups) g where g = any(s.data_groups) order by g) as groups
+        from person.change_log c
+        join monitoring.members m on m.person_code = c.person_code
+        join monitoring.sets s on s.id = m.set_id and not s.deleted
+        where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups),
+      numbered as (
+        select *, row_number() over (partition by set_id order by seq) as rn,
+               count(*) over (partition by set_id) as n
+        from matched),
+      bumped as (
+        update monitoring.sets s set last_event_no = s.last_event_no + counts.n
+        from (select distinct set_id, n from numbered) counts
+        where s.id = counts.set_id
+        returning s.id, s.last_event_no - counts.n as base)
+      insert into monitoring.notifications (set_id, event_no, change_seq, person_code, data_groups, changed_at)
+      select n.set_id, b.base + n.rn, n.seq, n.person_code, n.groups, n.changed_at
+      from numbered n join bumped b on b.id = n.set_id`;
+    await tx`update monitoring.follower_position set change_seq = ${upTo} where id = 1`;
+    await tx`select pg_notify('monitoring_notifications', ${String(upTo)})`;
+    return Number(last.n);
+  });
+}
+
+/**
+ * Follows the change log for as long as it runs: woken by `NOTIFY register_changes` and by
+ * a poll, it drains every waiting batch. `stop()` waits for the batch in progress.
+ */
+export async function startNotifier(options: NotifierOptions): Promise<{ stop(): Promise<void> }> {
+  const { sql } = options;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const drain = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          while (!stopped && (await followChangeLog(sql, options.batchSize)) > 0) {}
+        } catch (error) {
+          options.onError?.(error);
+        }
+      } while (again && !stopped);
+      running = null;
+    })();
+  };
+  const listener = await sql.listen("register_changes", drain);
+  const timer = setInterval(drain, options.pollIntervalMs ?? 1_000);
+  drain();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await listener.unlisten();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { badUserInput, checkPersonCode, formatPersonCode, graphQLError } from "@rnp/common";
+import { GraphQLScalarType } from "graphql";
+import type { Resolvers } from "../__generated__/resolvers-types";
+import type { MonitoringContext } from "../context";
+import { findNotifications } from "../repositories/notificationRepository";
+import {
+  addMembers,
+  countMonitoredPersons,
+  deleteSet,
+  findMembersPage,
+  findSet,
+  findSetsOfRequester,
+  insertSet,
+  removeMembers,
+  type SetRow,
+} from "../repositories/setRepository";
+
+/** Most personal codes one add or remove call takes. */
+export const MEMBERSHIP_BATCH_LIMIT = 100_000;
+
+const DateTime = new GraphQLScalarType<string, string>({
+  name: "DateTime",
+  serialize: (value) =>
+    new Date(
+      String(value)
+        .replace(" ", "T")
+        .replace(/([+-]\d{2})$/, "$1:00"),
+    ).toISOString(),
+});
+
+const cursorOf = (setId: number, eventNo: number) =>
+  Buffer.from(`set:${setId}:${eventNo}`).toString("base64url");
+/** The event number a cursor points at; it must belong to the same set. */
+function eventNoOf(cursor: string, setId: number): number {
+  const match = /^set:(\d+):(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match || Number(match[1]) !== setId) {
+    throw badUserInput(
+      "`after` is not a cursor of this set's changes: pass a notification's `cursor` unchanged.",
+    );
+  }
+  return Number(match[2]);
+}
+
+function id(value: string, what: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw badUserInput(`${what} "${value}" is not an id.`);
+  return number;
+}
+
+async function ownSet(context: MonitoringContext, setId: string): Promise<SetRow> {
+  const set = await findSet(context.db, id(setId, "setId"), context.identity.requesterId);
+  if (!set) throw graphQLError("NOT_FOUND", `You have no monitoring set with id ${setId}.`);
+  return set;
+}
+
+/** Splits codes into the canonical valid ones and the refused ones with position and reason. */
+function checkCodes(personCodes: readonly string[]) {
+  if (personCodes.length > MEMBERSHIP_BATCH_LIMIT) {
+    throw badUserInput(
+      `${personCodes.length} codes in one call; send at most ${MEMBERSHIP_BATCH_LIMIT} and split the rest into further calls.`,
+    );
+  }
+  const valid: string[] = [];
+  const rejected: { position: number; personCode: string; reason: string }[] = [];
+  personCodes.forEach((personCode, position) => {
+    const check = checkPersonCode(personCode);
+    if (check.valid) valid.push(check.code);
+    else rejected.push({ position, personCode, reason: check.reason });
+  });
+  return { valid: [...new Set(valid)], rejected };
+}
+
+export const resolvers: Resolvers = {
+  DateTime,
+  Query: {
+    monitoringSets: (_parent, _args, { db, identity }) => findSetsOfRequester(db, identity.requesterId),
+    monitoringSet: async (_parent, args, { db, identity }) =>
+      (await findSet(db, id(args.id, "id"), identity.requesterId)) ?? null,
+    monitoredPersonCount: (_parent, _args, { db, identity }) =>
+      countMonitoredPersons(db, identity.requesterId),
+    changes: async (_parent, { setId, after, first }, context) => {
+      const set = await ownSet(context, setId);
+      const size = first ?? 100;
+      if (size < 1 || size > 1000)
+        throw badUserInput(`\`first\` is ${size}; ask for 1 to 1000 changes a page.`);
+      const afterEventNo = after ? eventNoOf(after, set.id) : 0;
+      const page = await findNotifications(context.db, set.id, afterEventNo, size);
+      const last = page.rows.at(-1);
+      return {
+        nodes: page.rows,
+        hasNextPage: page.hasNextPage,
+        endCursor: last ? cursorOf(set.id, last.eventNo) : (after ?? null),
+      };
+    },
+  },
+  Mutation: {
+    createMonitoringSet: async (_parent, { input }, { db, identity }) => {
+      const grant = identity.grant!;
+      if (!grant.monitoringAllowed) {
+        throw graphQLError(
+          "FORBIDDEN",
+          `Grant ${grant.number} does not allow monitoring: ask the operator for a grant that does.`,
+        );
+      }
+      if (input.dataGroups.length === 0)
+        throw badUserInput("`dataGroups` is empty: name the groups to monitor.");
+      const ungranted = input.dataGroups.filter((group) => !grant.dataGroups.includes(group));
+      if (ungranted.length > 0) {
+        throw graphQLError(
+          "FORBIDDEN",
+          `Grant ${grant.number} does not cover ${ungranted.join(", ")}; it covers ${grant.dataGroups.join(", ")}. Monitor only granted groups.`,
+        );
+      }
+      if (!input.name.trim()) throw badUserInput("`name` is empty.");
+      return insertSet(db, {
+        requesterId: identity.requesterId,
+        grantId: grant.id,
+        name: input.name.trim(),
+        dataGroups: [...new Set(input.dataGroups)].sort(),
+      });
+    },
+    addMonitoredPersons: async (_parent, { setId, personCodes }, context) => {
+      const set = await ownSet(context, setId);
+      const { valid, rejected } = checkCodes(personCodes);
+      const changed = await addMembers(context.db, set.id, valid);
+      return { setId: set.id, changed, unchanged: valid.length - changed, rejected };
+    },
+    removeMonitoredPersons: async (_parent, { setId, personCodes }, context) => {
+      const set = await ownSet(context, setId);
+      const { valid, rejected } = checkCodes(personCodes);
+      const changed = await removeMembers(context.db, set.id, valid);
+      return { setId: set.id, changed, unchanged: valid.length - changed, rejected };
+    },
+    deleteMonitoringSet: async (_parent, args, context) => {
+      const set = await ownSet(context, args.id);
+      await deleteSet(context.db, set.id);
+      return true;
+    },
+  },
+  MonitoringSet: {
+    id: (set) => String(set.id),
+    memberCount: (set, _args, { loaders }) => loaders.memberCount.load(set.id),
+    members: async (set, { first, after }, { db }) => {
+      const size = first ?? 100;
+      if (size < 1 || size > 1000)
+        throw badUserInput(`\`first\` is ${size}; ask for 1 to 1000 members a page.`);
+      const afterCode = after ? Buffer.from(after, "base64url").toString("utf8") : null;
+      if (afterCode !== null && !/^\d{11}$/.test(afterCode)) {
+        throw badUserInput(
+          "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
+        );
+      }
+      const page = await findMembersPage(db, set.id, size, afterCode);
+      const last = page.codes.at(-1);
+      return {
+        personCodes: page.codes.map(formatPersonCode),
+        hasNextPage: page.hasNextPage,
+        endCursor: last ? Buffer.from(last).toString("base64url") : null,
+      };
+    },
+  },
+  MembershipChange: {
+    memberCount: (change, _args, { loaders }) => loaders.memberCount.load(change.setId),
+  },
+  ChangeNotification: {
+    cursor: (row) => cursorOf(row.setId, row.eventNo),
+    personCode: (row) => formatPersonCode(row.personCode),
+    person: (row) => ({ personCode: row.personCode }),
+  },
+  Person: {
+    __resolveReference: (reference) => reference,
+    monitoringSets: (person, _args, { loaders }) => {
+      const check = checkPersonCode(person.personCode);
+      return check.valid ? loaders.setsOfPerson.load(check.code) : [];
+    },
+  },
+};

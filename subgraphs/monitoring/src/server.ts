@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import {
+  createGraphQLServer,
+  type GraphQLServer,
+  graphQLError,
+  identityOf,
+  UNRESTRICTED_IDENTITY,
+  wrapFieldResolvers,
+} from "@rnp/common";
+import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
+import { parse } from "graphql";
+import type { MonitoringContext } from "./context";
+import { createMonitoringLoaders } from "./loaders";
+import { resolvers } from "./resolvers/index";
+
+export { followChangeLog, startNotifier } from "./notifier";
+
+export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
+
+export interface MonitoringSubgraphOptions {
+  db: Database;
+  /** Secret the gateway signs identities with; requests without a valid one are refused. */
+  signingSecret: string;
+  /** false: no identity check (benchmark baseline only). */
+  accessControl?: boolean;
+  onStop?: () => Promise<void>;
+}
+
+/** Builds the monitoring subgraph without listening. */
+export function createMonitoringSubgraph(
+  options: MonitoringSubgraphOptions,
+): Promise<GraphQLServer<MonitoringContext>> {
+  const accessControl = options.accessControl ?? true;
+  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  // Defence in depth: monitoring runs only under a grant, as the gateway already checked.
+  const schema = wrapFieldResolvers(built, (resolve, field) => {
+    if ((field.typeName !== "Query" && field.typeName !== "Mutation") || field.name.startsWith("_"))
+      return null;
+    return (parent, args, context, info) => {
+      if (!(context as MonitoringContext).identity.grant) {
+        throw graphQLError(
+          "GRANT_REQUIRED",
+          "Monitoring runs under a grant: name one in the `Grant` header.",
+        );
+      }
+      return resolve(parent, args, context, info);
+    };
+  });
+  return createGraphQLServer<MonitoringContext>({
+    apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
+    context: async (request) => {
+      const identity = accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY;
+      return { db: options.db, identity, loaders: createMonitoringLoaders(options.db, identity.requesterId) };
+    },
+    readiness: () => databaseReadiness(options.db),
+    ...(options.onStop ? { onStop: options.onStop } : {}),
+  });
+}
+
+/** Starts the monitoring subgraph on its own database pool; `stop()` also ends the pool. */
+export async function startMonitoringSubgraph(options: {
+  databaseUrl: string;
+  signingSecret: string;
+  accessControl: boolean;
+  port: number;
+  host?: string;
+}) {
+  const database = createDatabase(options.databaseUrl, { applicationName: "rnp-monitoring" });
+  const server = await createMonitoringSubgraph({
+    db: database.db,
+    signingSecret: options.signingSecret,
+    accessControl: options.accessControl,
+    onStop: database.close,
+  });
+  const url = await server.listen(options.port, options.host);
+  return { url, server, stop: server.stop };
+}

@@ -1,0 +1,256 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGrant } from "./support/grants";
+import { startTestPlatform, type TestPlatform } from "./support/platform";
+
+let platform: TestPlatform;
+let sql: postgres.Sql;
+let codes: string[];
+const hyphenated = (code: string) => `${code.slice(0, 6)}-${code.slice(6)}`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  sql = postgres(platform.databaseUrl, { max: 2, onnotice: () => {} });
+  codes = (
+    await sql`select person_code from person.persons where death_date is null order by person_code limit 300`
+  ).map((row) => row.person_code as string);
+});
+afterAll(async () => {
+  await sql?.end();
+  await platform?.stop();
+});
+
+/** Appends register changes the way the register does: commit-ordered seqs, then NOTIFY. */
+async function registerChanges(rows: { personCode: string; dataGroups: string[] }[]) {
+  await sql.begin(async (tx) => {
+    const [counter] = await tx`
+      insert into person.change_sequence (id, value) values (1, ${rows.length})
+      on conflict (id) do update set value = person.change_sequence.value + ${rows.length} returning value`;
+    const first = Number(counter!.value) - rows.length + 1;
+    await tx`
+      insert into person.change_log (seq, person_code, data_groups, kind)
+      select ${first} + ordinality - 1, code, string_to_array(groups, ','), 'TEST'
+      from unnest(${rows.map((r) => r.personCode)}::text[], ${rows.map((r) => r.dataGroups.join(","))}::text[])
+        with ordinality as t(code, groups, ordinality)`;
+    await tx`select pg_notify('register_changes', ${String(first + rows.length - 1)})`;
+  });
+}
+
+async function call<T>(query: string, variables: Record<string, unknown> = {}, grantNumber?: string) {
+  return platform.query<T>(query, variables, {
+    headers: platform.headersOf({
+      key: platform.requester.key,
+      grantNumber: grantNumber ?? platform.requester.grantNumber,
+    }),
+  });
+}
+
+async function createSet(name: string, dataGroups: string[]) {
+  const result = await call<{ createMonitoringSet: { id: string } }>(
+    "mutation ($input: CreateMonitoringSetInput!) { createMonitoringSet(input: $input) { id } }",
+    { input: { name, dataGroups } },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.createMonitoringSet.id;
+}
+
+interface ChangePage {
+  changes: {
+    nodes: {
+      cursor: string;
+      eventNo: number;
+      personCode: string;
+      dataGroups: string[];
+      person: { surname: string } | null;
+    }[];
+    endCursor: string | null;
+    hasNextPage: boolean;
+  };
+}
+
+/** Polls the changes of a set until `count` have arrived (the notifier runs on its own). */
+async function waitForChanges(setId: string, count: number, after?: string) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const result = await call<ChangePage>(
+      `query ($set: ID!, $after: String) { changes(setId: $set, after: $after, first: 1000) {
+        nodes { cursor eventNo personCode dataGroups person { surname } } endCursor hasNextPage } }`,
+      { set: setId, after },
+    );
+    expect(result.errors).toBeUndefined();
+    if (result.data!.changes.nodes.length >= count || Date.now() > deadline) return result.data!.changes;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("monitoring sets", () => {
+  it("refuse groups the grant does not cover, and grants that do not allow monitoring", async () => {
+    const narrow = await createGrant(platform, { dataGroups: ["NAME"] });
+    const noMonitoring = await call(
+      'mutation { createMonitoringSet(input: { name: "x", dataGroups: ["NAME"] }) { id } }',
+      {},
+      narrow,
+    );
+    expect(noMonitoring.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(noMonitoring.errors?.[0]?.message).toContain("does not allow monitoring");
+    const ungranted = await call(
+      'mutation { createMonitoringSet(input: { name: "x", dataGroups: ["SHOES"] }) { id } }',
+    );
+    expect(ungranted.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(ungranted.errors?.[0]?.message).toContain("does not cover SHOES");
+  });
+
+  it("add codes in bulk, reporting invalid ones by position and reason while adding the valid ones", async () => {
+    const setId = await createSet("clients", ["ADDRESS"]);
+    const sent = [codes[0]!, "12345", hyphenated(codes[1]!), "161375-19997", codes[0]!];
+    const result = await call<{
+      addMonitoredPersons: {
+        changed: number;
+        unchanged: number;
+        memberCount: number;
+        rejected: { position: number; personCode: string; reason: string }[];
+      };
+    }>(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed unchanged memberCount rejected { position personCode reason } } }",
+      { set: setId, codes: sent },
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const change = result.data!.addMonitoredPersons;
+    expect(change).toMatchObject({ changed: 2, unchanged: 0, memberCount: 2 });
+    expect(change.rejected.map((r) => [r.position, r.personCode])).toEqual([
+      [1, "12345"],
+      [3, "161375-19997"],
+    ]);
+    expect(change.rejected[0]!.reason).toContain("has 5 digits");
+    expect(change.rejected[1]!.reason).toContain("month 13");
+  });
+
+  it("page through members and count distinct monitored persons across sets", async () => {
+    const a = await createSet("a", ["NAME"]);
+    const b = await createSet("b", ["NAME"]);
+    const add =
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }";
+    await call(add, { set: a, codes: codes.slice(0, 250) });
+    await call(add, { set: b, codes: codes.slice(200, 300) });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: {
+        data?: {
+          monitoringSet: {
+            members: { personCodes: string[]; endCursor: string | null; hasNextPage: boolean };
+          };
+        } | null;
+      } = await call(
+        "query ($id: ID!, $after: String) { monitoringSet(id: $id) { members(first: 100, after: $after) { personCodes endCursor hasNextPage } } }",
+        {
+          id: a,
+          after,
+        },
+      );
+      const members = result.data!.monitoringSet.members;
+      seen.push(...members.personCodes);
+      if (!members.hasNextPage) break;
+      after = members.endCursor;
+    }
+    expect(seen).toEqual(codes.slice(0, 250).map(hyphenated));
+    const count = await call<{ monitoredPersonCount: number }>("{ monitoredPersonCount }");
+    // 300 distinct across a and b, plus the two of the earlier "clients" set, which are among them.
+    expect(count.data!.monitoredPersonCount).toBe(300);
+  });
+
+  it("refuse more than 100 000 codes in one call", async () => {
+    const setId = await createSet("big", ["NAME"]);
+    const result = await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      { set: setId, codes: Array.from({ length: 100_001 }, () => codes[0]!) },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toContain("send at most 100000");
+  });
+
+  it("show on Person which of the caller's sets monitor it", async () => {
+    const result = await call<{ person: { monitoringSets: { name: string }[] } }>(
+      "query ($c: String!) { person(personCode: $c) { monitoringSets { name } } }",
+      { c: codes[0] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.person.monitoringSets.map((s) => s.name)).toEqual(["clients", "a"]);
+  });
+});
+
+describe("change notifications (polling)", () => {
+  it("notify changes of members in monitored groups, numbered without gaps, with the current person data", async () => {
+    const setId = await createSet("addresses", ["ADDRESS", "NAME"]);
+    const watched = codes.slice(10, 13);
+    await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      {
+        set: setId,
+        codes: watched,
+      },
+    );
+    await registerChanges([
+      { personCode: watched[0]!, dataGroups: ["ADDRESS"] },
+      { personCode: codes[20]!, dataGroups: ["ADDRESS"] }, // not monitored
+      { personCode: watched[1]!, dataGroups: ["DOCUMENTS"] }, // group not monitored
+      { personCode: watched[1]!, dataGroups: ["NAME", "FAMILY"] },
+      { personCode: watched[2]!, dataGroups: ["ADDRESS", "NAME"] },
+    ]);
+    const changes = await waitForChanges(setId, 3);
+    expect(changes.nodes.map((n) => [n.eventNo, n.personCode, n.dataGroups])).toEqual([
+      [1, hyphenated(watched[0]!), ["ADDRESS"]],
+      [2, hyphenated(watched[1]!), ["NAME"]],
+      [3, hyphenated(watched[2]!), ["ADDRESS", "NAME"]],
+    ]);
+    const [row] = await sql`select surname from person.persons where person_code = ${watched[0]!}`;
+    expect(changes.nodes[0]!.person).toEqual({ surname: row!.surname });
+
+    // Resume after the second: only the third comes back.
+    const rest = await waitForChanges(setId, 1, changes.nodes[1]!.cursor);
+    expect(rest.nodes.map((n) => n.eventNo)).toEqual([3]);
+  });
+
+  it("stop notifying a code once it is removed", async () => {
+    const setId = await createSet("leaving", ["ADDRESS"]);
+    const [stay, leave] = [codes[30]!, codes[31]!];
+    await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      {
+        set: setId,
+        codes: [stay, leave],
+      },
+    );
+    const removed = await call<{ removeMonitoredPersons: { changed: number; memberCount: number } }>(
+      "mutation ($set: ID!, $codes: [String!]!) { removeMonitoredPersons(setId: $set, personCodes: $codes) { changed memberCount } }",
+      { set: setId, codes: [leave] },
+    );
+    expect(removed.data!.removeMonitoredPersons).toEqual({ changed: 1, memberCount: 1 });
+    await registerChanges([
+      { personCode: leave, dataGroups: ["ADDRESS"] },
+      { personCode: stay, dataGroups: ["ADDRESS"] },
+    ]);
+    const changes = await waitForChanges(setId, 1);
+    expect(changes.nodes.map((n) => n.personCode)).toEqual([hyphenated(stay)]);
+  });
+
+  it("turn a mass change of every member into gapless notifications", async () => {
+    const setId = await createSet("mass", ["ADDRESS"]);
+    await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      {
+        set: setId,
+        codes,
+      },
+    );
+    await registerChanges(codes.map((personCode) => ({ personCode, dataGroups: ["ADDRESS"] })));
+    const changes = await waitForChanges(setId, codes.length);
+    expect(changes.nodes.map((n) => n.eventNo)).toEqual(codes.map((_, i) => i + 1));
+  });
+
+  it("audit the person data a notification carries, like a query", async () => {
+    const [row] =
+      await sql`select count(*)::int as n from audit.disclosures where grant_number = ${platform.requester.grantNumber}`;
+    expect(row!.n).toBeGreaterThan(0);
+  });
+});
