@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerChanges } from "./support/changes";
 import { createGrant } from "./support/grants";
 import { startTestPlatform, type TestPlatform } from "./support/platform";
 
@@ -19,22 +20,6 @@ afterAll(async () => {
   await sql?.end();
   await platform?.stop();
 });
-
-/** Appends register changes the way the register does: commit-ordered seqs, then NOTIFY. */
-async function registerChanges(rows: { personCode: string; dataGroups: string[] }[]) {
-  await sql.begin(async (tx) => {
-    const [counter] = await tx`
-      insert into person.change_sequence (id, value) values (1, ${rows.length})
-      on conflict (id) do update set value = person.change_sequence.value + ${rows.length} returning value`;
-    const first = Number(counter!.value) - rows.length + 1;
-    await tx`
-      insert into person.change_log (seq, person_code, data_groups, kind)
-      select ${first} + ordinality - 1, code, string_to_array(groups, ','), 'TEST'
-      from unnest(${rows.map((r) => r.personCode)}::text[], ${rows.map((r) => r.dataGroups.join(","))}::text[])
-        with ordinality as t(code, groups, ordinality)`;
-    await tx`select pg_notify('register_changes', ${String(first + rows.length - 1)})`;
-  });
-}
 
 async function call<T>(query: string, variables: Record<string, unknown> = {}, grantNumber?: string) {
   return platform.query<T>(query, variables, {
@@ -190,7 +175,7 @@ describe("change notifications (polling)", () => {
         codes: watched,
       },
     );
-    await registerChanges([
+    await registerChanges(sql, [
       { personCode: watched[0]!, dataGroups: ["ADDRESS"] },
       { personCode: codes[20]!, dataGroups: ["ADDRESS"] }, // not monitored
       { personCode: watched[1]!, dataGroups: ["DOCUMENTS"] }, // group not monitored
@@ -226,7 +211,7 @@ describe("change notifications (polling)", () => {
       { set: setId, codes: [leave] },
     );
     expect(removed.data!.removeMonitoredPersons).toEqual({ changed: 1, memberCount: 1 });
-    await registerChanges([
+    await registerChanges(sql, [
       { personCode: leave, dataGroups: ["ADDRESS"] },
       { personCode: stay, dataGroups: ["ADDRESS"] },
     ]);
@@ -243,7 +228,10 @@ describe("change notifications (polling)", () => {
         codes,
       },
     );
-    await registerChanges(codes.map((personCode) => ({ personCode, dataGroups: ["ADDRESS"] })));
+    await registerChanges(
+      sql,
+      codes.map((personCode) => ({ personCode, dataGroups: ["ADDRESS"] })),
+    );
     const changes = await waitForChanges(setId, codes.length);
     expect(changes.nodes.map((n) => n.eventNo)).toEqual(codes.map((_, i) => i + 1));
   });

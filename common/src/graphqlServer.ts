@@ -10,6 +10,8 @@ export type GraphQLServerOptions<TContext extends BaseContext> = {
   apollo: ApolloServerOptions<TContext>;
   context: (request: IncomingMessage) => Promise<TContext>;
   readiness?: () => Promise<ReadinessReport>;
+  /** Runs first on stop, e.g. to close WebSockets that would keep the HTTP server open. */
+  beforeStop?: () => Promise<void>;
   /** Runs after HTTP is drained, e.g. to end the database pool. */
   onStop?: () => Promise<void>;
 };
@@ -68,6 +70,7 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     },
     stop() {
       stopped ??= (async () => {
+        await options.beforeStop?.();
         await apollo.stop();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await options.onStop?.();

@@ -33,6 +33,8 @@ export interface PlatformOptions {
   /** The bootstrap operator key; random for each start when omitted. */
   operatorKey?: string;
   environment?: PlatformEnvironment;
+  /** How often an idle subscription re-checks its grant (default 15 s). */
+  subscriptionRecheckMs?: number;
   log?: (line: string) => void;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -133,6 +135,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       database: gatewayDb,
       signingSecret,
       ...(options.environment ? { environment: options.environment } : {}),
+      ...(options.subscriptionRecheckMs ? { subscriptionRecheckMs: options.subscriptionRecheckMs } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     });
     stops.push(async () => {

@@ -15,10 +15,12 @@ import {
   loadSupergraphSdl,
   rootFieldsServedBy,
 } from "@rnp/schema";
+import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { accessControlPlugin } from "./access/plugin";
 import { createSubgraphFetcher } from "./subgraphFetcher";
+import { attachSubscriptionServer } from "./subscriptions";
 
 export interface GatewayOptions {
   /** GraphQL URL of each subgraph by name; a subgraph not named keeps the supergraph's URL. */
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   environment?: PlatformEnvironment;
   /** The composed supergraph; default the committed `schema/supergraph.graphql`. */
   supergraphSdl?: string;
+  /** How often an idle subscription re-checks its grant (default 15 s). */
+  subscriptionRecheckMs?: number;
   /**
    * `undici` (default): the keep-alive pool of `createSubgraphFetcher`. `default`: the
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
@@ -93,7 +97,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
     ]),
   };
-  return createGraphQLServer<GatewayContext>({
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+  let subscriptions: { dispose(): Promise<void> } | undefined;
+  const server = await createGraphQLServer<GatewayContext>({
     apollo: {
       gateway,
       plugins:
@@ -121,8 +130,22 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       };
     },
     readiness: () => subgraphReadiness(options.subgraphUrls),
+    beforeStop: async () => {
+      await subscriptions?.dispose();
+    },
     onStop: async () => {
       await pool?.close();
     },
   });
+  subscriptions = await attachSubscriptionServer({
+    httpServer: server.httpServer,
+    apollo: server.apollo,
+    schema: () => {
+      if (!apiSchema) throw new Error("the gateway has not loaded its schema yet");
+      return apiSchema;
+    },
+    database: options.database,
+    ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
+  });
+  return server;
 }

@@ -72,6 +72,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       subgraphPorts: { person: 0, catalog: 0, monitoring: 0 },
       seedPersons: 0,
       signingSecret: TEST_SIGNING_SECRET,
+      subscriptionRecheckMs: 300,
       onPersonStatement: (statement) => statements.push(statement),
     });
   } catch (error) {

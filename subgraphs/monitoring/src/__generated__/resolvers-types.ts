@@ -193,6 +193,25 @@ export type RejectedCode = {
   reason: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * A set's change notifications as they happen, served by the gateway over graphql-ws on
+   * the same `/graphql` URL. With `after` (the `cursor` of the last notification received) it
+   * first replays what was missed, then goes live: in order, without gaps or duplicates, across
+   * reconnects and gateway replicas. Each notification carries whatever is selected of
+   * `person`, under the grant named in the connection's `grant` parameter, and is audited like
+   * a query. Revoking the grant ends the subscription with an error.
+   */
+  setChanges: ChangeNotification;
+};
+
+
+export type SubscriptionSetChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  setId: Scalars['ID']['input'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -303,6 +322,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RejectedCode: ResolverTypeWrapper<RejectedCode>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -322,6 +342,7 @@ export type ResolversParentTypes = ResolversObject<{
   Person: PersonReference;
   Query: Record<PropertyKey, never>;
   RejectedCode: RejectedCode;
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export type ChangeConnectionResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
@@ -392,6 +413,10 @@ export type RejectedCodeResolvers<ContextType = MonitoringContext, ParentType ex
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  setChanges?: SubscriptionResolver<ResolversTypes['ChangeNotification'], "setChanges", ParentType, ContextType, RequireFields<SubscriptionSetChangesArgs, 'setId'>>;
+}>;
+
 export type Resolvers<ContextType = MonitoringContext> = ResolversObject<{
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeNotification?: ChangeNotificationResolvers<ContextType>;
@@ -403,5 +428,6 @@ export type Resolvers<ContextType = MonitoringContext> = ResolversObject<{
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectedCode?: RejectedCodeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

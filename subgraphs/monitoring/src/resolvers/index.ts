@@ -137,6 +137,14 @@ export const resolvers: Resolvers = {
       return true;
     },
   },
+  Subscription: {
+    setChanges: {
+      // The gateway serves this subscription from `changes`; nothing subscribes here.
+      subscribe: () => {
+        throw graphQLError("BAD_USER_INPUT", "Subscribe through the gateway's /graphql URL over graphql-ws.");
+      },
+    },
+  },
   MonitoringSet: {
     id: (set) => String(set.id),
     memberCount: (set, _args, { loaders }) => loaders.memberCount.load(set.id),

@@ -1,0 +1,161 @@
+import { type Client, createClient } from "graphql-ws";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { registerChanges } from "./support/changes";
+import { startTestPlatform, type TestPlatform } from "./support/platform";
+
+let platform: TestPlatform;
+let sql: postgres.Sql;
+let codes: string[];
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  sql = postgres(platform.databaseUrl, { max: 2, onnotice: () => {} });
+  codes = (
+    await sql`select person_code from person.persons where death_date is null order by person_code limit 120`
+  ).map((row) => row.person_code as string);
+});
+afterAll(async () => {
+  for (const client of clients) await client.dispose();
+  await sql?.end();
+  await platform?.stop();
+});
+
+function connect(
+  params: Record<string, string> = {
+    authorization: `Bearer ${platform.requester.key}`,
+    grant: platform.requester.grantNumber,
+  },
+) {
+  const client = createClient({
+    url: platform.gatewayUrl.replace("http://", "ws://"),
+    webSocketImpl: WebSocket,
+    connectionParams: params,
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  return client;
+}
+
+async function createSetWith(members: string[], dataGroups = ["ADDRESS"]) {
+  const headers = platform.headersOf({
+    key: platform.requester.key,
+    grantNumber: platform.requester.grantNumber,
+  });
+  const created = await platform.query<{ createMonitoringSet: { id: string } }>(
+    'mutation ($groups: [String!]!) { createMonitoringSet(input: { name: "live", dataGroups: $groups }) { id } }',
+    { groups: dataGroups },
+    { headers },
+  );
+  const setId = created.data!.createMonitoringSet.id;
+  await platform.query(
+    "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+    { set: setId, codes: members },
+    { headers },
+  );
+  return setId;
+}
+
+interface Event {
+  cursor: string;
+  eventNo: number;
+  personCode: string;
+  person: { surname: string } | null;
+}
+
+const SUBSCRIPTION = `subscription ($set: ID!, $after: String) {
+  setChanges(setId: $set, after: $after) { cursor eventNo personCode person { surname } }
+}`;
+
+/** Collects events until `stop(events)` says so; then unsubscribes at once. */
+async function collect(
+  client: Client,
+  variables: Record<string, unknown>,
+  stop: (events: Event[]) => boolean,
+) {
+  const events: Event[] = [];
+  const iterator = client.iterate<{ setChanges: Event }>({ query: SUBSCRIPTION, variables });
+  for await (const result of iterator) {
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    events.push(result.data!.setChanges);
+    if (stop(events)) break;
+  }
+  return events;
+}
+
+describe("subscriptions through the gateway (graphql-ws)", () => {
+  it("deliver live changes in order, each with the person's current data", async () => {
+    const members = codes.slice(0, 20);
+    const setId = await createSetWith(members);
+    const client = connect();
+    const received = collect(client, { set: setId }, (events) => events.length === 20);
+    // Give the subscription a moment to be registered; it replays from the start anyway.
+    await registerChanges(
+      sql,
+      members.map((personCode) => ({ personCode, dataGroups: ["ADDRESS"] })),
+    );
+    const events = await received;
+    expect(events.map((e) => e.eventNo)).toEqual(members.map((_, i) => i + 1));
+    expect(events.map((e) => e.personCode.replace("-", ""))).toEqual(members);
+    const [row] = await sql`select surname from person.persons where person_code = ${members[0]!}`;
+    expect(events[0]!.person).toEqual({ surname: row!.surname });
+  });
+
+  it("after a dropped connection, resume from the last cursor and end with exactly the full sequence", async () => {
+    const members = codes.slice(20, 120);
+    const setId = await createSetWith(members);
+    const first = connect();
+    const part = collect(first, { set: setId }, (events) => events.length === 30);
+    await registerChanges(
+      sql,
+      members.map((personCode) => ({ personCode, dataGroups: ["ADDRESS"] })),
+    );
+    const before = await part;
+    await first.dispose();
+    const second = connect();
+    const after = await collect(
+      second,
+      { set: setId, after: before.at(-1)!.cursor },
+      (events) => events.at(-1)!.eventNo === 100,
+    );
+    const all = [...before, ...after].map((e) => e.eventNo);
+    expect(all).toEqual(members.map((_, i) => i + 1));
+  });
+
+  it("refuse a connection with an unknown key", async () => {
+    const client = connect({ authorization: "Bearer rnp_unknown" });
+    await expect(collect(client, { set: "1" }, () => true)).rejects.toMatchObject({ code: 4403 });
+  });
+
+  it("end the subscription with a clear error when its grant is revoked", async () => {
+    const { createGrant } = await import("./support/grants");
+    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"] });
+    await platform.operator(
+      `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
+    );
+    const setId = await createSetWith(codes.slice(0, 2));
+    const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
+    const iterator = client.iterate<{ setChanges: Event }>({
+      query: SUBSCRIPTION,
+      variables: { set: setId },
+    });
+    await registerChanges(sql, [{ personCode: codes[0]!, dataGroups: ["ADDRESS"] }]);
+    const first = await iterator.next();
+    expect(first.value?.data?.setChanges.eventNo).toBe(1);
+    await platform.operator(`mutation { revokeGrant(number: "${number}") { revokedAt } }`);
+    let error: unknown;
+    try {
+      for await (const result of iterator) {
+        if (result.errors) {
+          error = result.errors[0];
+          break;
+        }
+      }
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(JSON.stringify(error)).toContain("was revoked");
+  });
+});
