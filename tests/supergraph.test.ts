@@ -44,7 +44,8 @@ describe("the committed supergraph", () => {
         definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
         definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION
       ) {
-        if (!["Query", "Mutation", "Subscription"].includes(name) && !definition.description) undocumented.push(name);
+        if (!["Query", "Mutation", "Subscription"].includes(name) && !definition.description)
+          undocumented.push(name);
         for (const field of definition.fields ?? []) {
           if (!field.description) undocumented.push(`${name}.${field.name.value}`);
           for (const arg of "arguments" in field ? (field.arguments ?? []) : []) {
