@@ -124,6 +124,37 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     expect(all).toEqual(members.map((_, i) => i + 1));
   });
 
+  it("deliver a register change made through the operator's mutation, with the new address", async () => {
+    const member = codes[5]!;
+    const setId = await createSetWith([member]);
+    const [flat] = await sql`
+      select a.address_code from person.addresses a where a.kind = 'FLAT' and a.address_code not in (
+        select address_code from person.declared_addresses where person_code = ${member}) limit 1`;
+    const client = connect();
+    const iterator = client.iterate<{
+      setChanges: {
+        eventNo: number;
+        dataGroups: string[];
+        person: { declaredAddress: { address: { addressCode: string } } };
+      };
+    }>({
+      query: `subscription ($set: ID!) { setChanges(setId: $set) {
+        eventNo dataGroups person { declaredAddress { address { addressCode } } } } }`,
+      variables: { set: setId },
+    });
+    await platform.operator(
+      "mutation ($code: String!, $address: String!, $from: Date!) { declareAddress(personCode: $code, addressCode: $address, from: $from) { personCode } }",
+      { code: member, address: flat!.address_code, from: new Date().toISOString().slice(0, 10) },
+    );
+    const { value } = await iterator.next();
+    expect(value?.data?.setChanges).toEqual({
+      eventNo: 1,
+      dataGroups: ["ADDRESS"],
+      person: { declaredAddress: { address: { addressCode: flat!.address_code } } },
+    });
+    await iterator.return?.();
+  });
+
   it("refuse a connection with an unknown key", async () => {
     const client = connect({ authorization: "Bearer rnp_unknown" });
     await expect(collect(client, { set: "1" }, () => true)).rejects.toMatchObject({ code: 4403 });

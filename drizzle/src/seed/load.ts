@@ -139,7 +139,13 @@ async function refuseNonEmptyRegister(tx: postgres.TransactionSql): Promise<void
 }
 
 async function emptyRegister(tx: postgres.TransactionSql): Promise<void> {
-  const tables = [...TABLE_LOAD_ORDER.map((table) => copyTarget(TABLES[table]).table), "person.seed_info"];
+  // The old register's change log goes with it; person.change_sequence stays, so sequence
+  // numbers keep rising and the monitoring notifier's position stays valid.
+  const tables = [
+    ...TABLE_LOAD_ORDER.map((table) => copyTarget(TABLES[table]).table),
+    "person.seed_info",
+    "person.change_log",
+  ];
   await tx.unsafe(`truncate ${tables.join(", ")} restart identity cascade`);
 }
 

@@ -1,16 +1,92 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { directiveArgument, graphQLError, wrapFieldResolvers } from "@rnp/common";
-import type { GraphQLSchema } from "graphql";
+import {
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
 import type { PersonContext } from "./context";
 import type { PersonRow } from "./repositories/personRepository";
+
+interface Ungranted {
+  coordinate: string;
+  group: string;
+}
+
+/**
+ * The first field below a root field whose data group the grant does not cover (fragments
+ * included), or null. Lets a mutation be refused before it writes anything, rather than
+ * after, when its result's fields would be refused one by one.
+ */
+function firstUngrantedField(info: GraphQLResolveInfo, granted: readonly string[]): Ungranted | null {
+  const visit = (type: GraphQLNamedType | undefined | null, set: SelectionSetNode): Ungranted | null => {
+    if (!type) return null;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (!isObjectType(type) && !isInterfaceType(type)) continue;
+        const field = type.getFields()[selection.name.value];
+        if (!field) continue;
+        const group = directiveArgument(field, "dataGroup", "name")?.[0];
+        if (group && !granted.includes(group)) return { coordinate: `${type.name}.${field.name}`, group };
+        if (selection.selectionSet) {
+          const found = visit(getNamedType(field.type), selection.selectionSet);
+          if (found) return found;
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
+        const found = visit(on, selection.selectionSet);
+        if (found) return found;
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment) continue;
+        const found = visit(info.schema.getType(fragment.typeCondition.name.value), fragment.selectionSet);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  for (const node of info.fieldNodes) {
+    const found = node.selectionSet ? visit(getNamedType(info.returnType), node.selectionSet) : null;
+    if (found) return found;
+  }
+  return null;
+}
 
 /**
  * Enforces the grant again inside the subgraph (defence in depth) and records what is
  * disclosed: every Person field checks that its data group is granted and notes
- * (person, group); every root field needs a grant at all.
+ * (person, group); every Query root field needs a grant at all. Mutation root fields (register
+ * changes) need no grant, as they disclose nothing, but the role of `@requiresRole`
+ * (operators only when unmarked); person data selected in their results still needs a grant.
  */
 export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
   return wrapFieldResolvers(schema, (resolve, field) => {
+    if (field.typeName === "Mutation") {
+      const roles = directiveArgument(field, "requiresRole", "anyOf") ?? ["OPERATOR"];
+      return (parent, args, context, info) => {
+        const { identity } = context as PersonContext;
+        const role = identity.role;
+        if (role !== "OPERATOR" && (!role || !roles.includes(role))) {
+          throw graphQLError(
+            role ? "FORBIDDEN" : "UNAUTHENTICATED",
+            `Mutation.${field.name} needs an API key with role ${roles.join(" or ")}.`,
+          );
+        }
+        const ungranted = firstUngrantedField(info, identity.grant?.dataGroups ?? []);
+        if (ungranted) {
+          throw graphQLError(
+            "FORBIDDEN",
+            `${ungranted.coordinate} belongs to data group ${ungranted.group}, which this request has no grant for; nothing was changed. Select only \`personCode\` in the result of Mutation.${field.name} and read the person's data with \`person\` under a grant.`,
+          );
+        }
+        return resolve(parent, args, context, info);
+      };
+    }
     if (field.typeName === "Query" && field.name !== "_service") {
       return (parent, args, context, info) => {
         if (!(context as PersonContext).identity.grant) {

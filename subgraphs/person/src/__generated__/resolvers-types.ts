@@ -5,6 +5,7 @@ import type { PersonConnectionParent } from '../resolvers/Query';
 import type { PersonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -96,6 +97,15 @@ export type DeclaredAddress = {
   kind: DeclarationKind;
 };
 
+/** An identity document that was issued or invalidated, with its holder. */
+export type DocumentChange = {
+  __typename?: 'DocumentChange';
+  /** The document as it is after the change. */
+  document: IdentityDocument;
+  /** The holder (select `personCode`; read the rest with `person` under a grant). */
+  holder: Person;
+};
+
 /** Status of an identity document. */
 export type DocumentStatus =
   /** Past its expiry date. */
@@ -144,6 +154,222 @@ export type Marriage = {
   place: Scalars['String']['output'];
   /** The other spouse; `null` when the spouse falls outside the conditions of the caller's grant. */
   spouse?: Maybe<Person>;
+};
+
+/** The outcome of renaming a municipality. */
+export type MunicipalityRenamed = {
+  __typename?: 'MunicipalityRenamed';
+  /** Addresses whose full form was rewritten (the municipality's own included). */
+  addressesUpdated: Scalars['Int']['output'];
+  /** The municipality, with its new name. */
+  municipality: Address;
+  /** Persons with a current declaration there, each logged once as a change of ADDRESS. */
+  personsAffected: Scalars['Int']['output'];
+  /** The name before the change. */
+  previousName: Scalars['String']['output'];
+};
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Changes a person's given name and surname from a date; the old name goes into the name
+   * history. Logged as a change of NAME.
+   */
+  changeName: Person;
+  /**
+   * Declares a new place of residence from a date: the current residence declaration ends the
+   * day before, and the new one starts. Logged as a change of ADDRESS.
+   */
+  declareAddress: Person;
+  /**
+   * Declares a valid document invalid (lost, stolen, damaged, ...). Logged as a change of the
+   * holder's DOCUMENTS.
+   */
+  invalidateDocument: DocumentChange;
+  /**
+   * Issues a passport or an eID card with a new unique number (`LV`, `LH` for non-citizens'
+   * passports, or `PA` and 7 digits), valid 10 years (5 when issued before the holder turns
+   * 20). The holder's previous valid document of the same type becomes invalid ("replaced").
+   * Logged as a change of DOCUMENTS.
+   */
+  issueDocument: DocumentChange;
+  /**
+   * Registers a birth: a new person with a new-format personal code, the father's surname
+   * (the mother's without a father) in the child's form, the mother's citizenship, residence
+   * at the mother's declared address, and links to the parents. Logged for the child (every
+   * group it now has) and as a change of FAMILY for each parent. Returns the child.
+   */
+  registerBirth: Person;
+  /**
+   * Registers a death: the date and place of death; valid documents become invalid ("holder
+   * died"); current address declarations end on that date. Logged for the person (DEATH,
+   * and DOCUMENTS and ADDRESS where they changed) and as a change of FAMILY for a living
+   * spouse.
+   */
+  registerDeath: Person;
+  /**
+   * Registers the divorce of two persons married to each other. Logged as a change of FAMILY
+   * for both. Returns spouse A.
+   */
+  registerDivorce: Person;
+  /**
+   * Registers a marriage between two living, unmarried adults of opposite sex; optionally B
+   * takes A's surname in the form of B's sex (B's former name goes into the name history).
+   * Logged as a change of FAMILY for both, and of NAME for B when renamed. Returns spouse A.
+   */
+  registerMarriage: Person;
+  /**
+   * Renames a municipality (city or novads), as in an administrative-territorial reform: the
+   * name, and every full address in the municipality, change at once. Logged as a change of
+   * ADDRESS for every person with a current declaration (residence or additional address)
+   * there, in one transaction.
+   */
+  renameMunicipality: MunicipalityRenamed;
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationChangeNameArgs = {
+  givenName: Scalars['String']['input'];
+  on: Scalars['Date']['input'];
+  personCode: Scalars['String']['input'];
+  reason: NameChangeReason;
+  surname: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationDeclareAddressArgs = {
+  addressCode: Scalars['String']['input'];
+  from: Scalars['Date']['input'];
+  personCode: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationInvalidateDocumentArgs = {
+  number: Scalars['String']['input'];
+  on: Scalars['Date']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationIssueDocumentArgs = {
+  issuer: Scalars['String']['input'];
+  on: Scalars['Date']['input'];
+  personCode: Scalars['String']['input'];
+  type: DocumentType;
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationRegisterBirthArgs = {
+  input: RegisterBirthInput;
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationRegisterDeathArgs = {
+  on: Scalars['Date']['input'];
+  personCode: Scalars['String']['input'];
+  place: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationRegisterDivorceArgs = {
+  on: Scalars['Date']['input'];
+  personCodeA: Scalars['String']['input'];
+  personCodeB: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationRegisterMarriageArgs = {
+  on: Scalars['Date']['input'];
+  personCodeA: Scalars['String']['input'];
+  personCodeB: Scalars['String']['input'];
+  place: Scalars['String']['input'];
+  surnameOfA?: Scalars['Boolean']['input'];
+};
+
+
+/**
+ * Changes to the register, for the register's operator only. Each is one transaction that
+ * also appends its rows to the commit-ordered change log; a refused change writes nothing.
+ * Personal codes are accepted with or without the hyphen. The `Person` a change returns
+ * carries only `personCode` for the operator: its data fields are disclosures and need a
+ * grant, so read them with `person` under one (selecting them here is refused before anything
+ * is written).
+ */
+export type MutationRenameMunicipalityArgs = {
+  municipalityCode: Scalars['String']['input'];
+  newName: Scalars['String']['input'];
 };
 
 /** Why a name changed. */
@@ -323,6 +549,22 @@ export type QueryResidentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A birth to register. */
+export type RegisterBirthInput = {
+  /** Date of birth, not in the future. */
+  birthDate: Scalars['Date']['input'];
+  /** Place of birth: town or city. */
+  birthPlace: Scalars['String']['input'];
+  /** The father's personal code; omit when no father is registered (the child takes the mother's surname). */
+  fatherCode?: InputMaybe<Scalars['String']['input']>;
+  /** The child's given name(s). */
+  givenName: Scalars['String']['input'];
+  /** The mother's personal code: a living woman. */
+  motherCode: Scalars['String']['input'];
+  /** The child's sex. */
+  sex: Sex;
+};
+
 /** Sex as registered. */
 export type Sex =
   /** Female. */
@@ -432,19 +674,23 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeclarationKind: DeclarationKind;
   DeclaredAddress: ResolverTypeWrapper<DeclaredAddressRow>;
+  DocumentChange: ResolverTypeWrapper<Omit<DocumentChange, 'document' | 'holder'> & { document: ResolversTypes['IdentityDocument'], holder: ResolversTypes['Person'] }>;
   DocumentStatus: DocumentStatus;
   DocumentType: DocumentType;
   IdentityDocument: ResolverTypeWrapper<DocumentRow>;
   Marriage: ResolverTypeWrapper<MarriageParent>;
+  MunicipalityRenamed: ResolverTypeWrapper<Omit<MunicipalityRenamed, 'municipality'> & { municipality: ResolversTypes['Address'] }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NameChangeReason: NameChangeReason;
   NameRecord: ResolverTypeWrapper<NameRecordRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonCodeFormat: PersonCodeFormat;
   PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterBirthInput: RegisterBirthInput;
   Sex: Sex;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -454,15 +700,19 @@ export type ResolversParentTypes = ResolversObject<{
   Address: AddressRow;
   Date: Scalars['Date']['output'];
   DeclaredAddress: DeclaredAddressRow;
+  DocumentChange: Omit<DocumentChange, 'document' | 'holder'> & { document: ResolversParentTypes['IdentityDocument'], holder: ResolversParentTypes['Person'] };
   IdentityDocument: DocumentRow;
   Marriage: MarriageParent;
+  MunicipalityRenamed: Omit<MunicipalityRenamed, 'municipality'> & { municipality: ResolversParentTypes['Address'] };
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   NameRecord: NameRecordRow;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonRow;
   PersonConnection: PersonConnectionParent;
-  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
+  RegisterBirthInput: RegisterBirthInput;
   String: Scalars['String']['output'];
 }>;
 
@@ -471,6 +721,12 @@ export type DataGroupDirectiveArgs = {
 };
 
 export type DataGroupDirectiveResolver<Result, Parent, ContextType = PersonContext, Args = DataGroupDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Scalars['String']['input']>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = PersonContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   addressCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -492,6 +748,11 @@ export type DeclaredAddressResolvers<ContextType = PersonContext, ParentType ext
   kind?: Resolver<ResolversTypes['DeclarationKind'], ParentType, ContextType>;
 }>;
 
+export type DocumentChangeResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['DocumentChange'] = ResolversParentTypes['DocumentChange']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['IdentityDocument'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type IdentityDocumentResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['IdentityDocument'] = ResolversParentTypes['IdentityDocument']> = ResolversObject<{
   expiryDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   issueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -508,6 +769,25 @@ export type MarriageResolvers<ContextType = PersonContext, ParentType extends Re
   marriedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spouse?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
+export type MunicipalityRenamedResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['MunicipalityRenamed'] = ResolversParentTypes['MunicipalityRenamed']> = ResolversObject<{
+  addressesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  personsAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeName?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationChangeNameArgs, 'givenName' | 'on' | 'personCode' | 'reason' | 'surname'>>;
+  declareAddress?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationDeclareAddressArgs, 'addressCode' | 'from' | 'personCode'>>;
+  invalidateDocument?: Resolver<ResolversTypes['DocumentChange'], ParentType, ContextType, RequireFields<MutationInvalidateDocumentArgs, 'number' | 'on' | 'reason'>>;
+  issueDocument?: Resolver<ResolversTypes['DocumentChange'], ParentType, ContextType, RequireFields<MutationIssueDocumentArgs, 'issuer' | 'on' | 'personCode' | 'type'>>;
+  registerBirth?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterBirthArgs, 'input'>>;
+  registerDeath?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterDeathArgs, 'on' | 'personCode' | 'place'>>;
+  registerDivorce?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterDivorceArgs, 'on' | 'personCodeA' | 'personCodeB'>>;
+  registerMarriage?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterMarriageArgs, 'on' | 'personCodeA' | 'personCodeB' | 'place' | 'surnameOfA'>>;
+  renameMunicipality?: Resolver<ResolversTypes['MunicipalityRenamed'], ParentType, ContextType, RequireFields<MutationRenameMunicipalityArgs, 'municipalityCode' | 'newName'>>;
 }>;
 
 export type NameRecordResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['NameRecord'] = ResolversParentTypes['NameRecord']> = ResolversObject<{
@@ -572,8 +852,11 @@ export type Resolvers<ContextType = PersonContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeclaredAddress?: DeclaredAddressResolvers<ContextType>;
+  DocumentChange?: DocumentChangeResolvers<ContextType>;
   IdentityDocument?: IdentityDocumentResolvers<ContextType>;
   Marriage?: MarriageResolvers<ContextType>;
+  MunicipalityRenamed?: MunicipalityRenamedResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NameRecord?: NameRecordResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -583,4 +866,5 @@ export type Resolvers<ContextType = PersonContext> = ResolversObject<{
 
 export type DirectiveResolvers<ContextType = PersonContext> = ResolversObject<{
   dataGroup?: DataGroupDirectiveResolver<any, any, ContextType>;
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
 }>;

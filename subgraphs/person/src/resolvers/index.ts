@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { Marriage } from "./Marriage";
+import { Mutation } from "./Mutation";
 import { Person } from "./Person";
 import { PersonConnection, Query } from "./Query";
 
@@ -24,4 +25,4 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-export const resolvers: Resolvers = { Date: DateScalar, Query, Person, PersonConnection, Marriage };
+export const resolvers: Resolvers = { Date: DateScalar, Query, Mutation, Person, PersonConnection, Marriage };
