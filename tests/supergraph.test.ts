@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import {
+  allDataGroupNames,
   composeSupergraph,
   dataGroupsOf,
   loadSupergraphSdl,
@@ -8,6 +9,7 @@ import {
 } from "@rnp/schema";
 import { Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
+import { DATA_GROUPS } from "../subgraphs/person/src/repositories/changeRepository";
 
 describe("the committed supergraph", () => {
   it("is what composing the subgraph SDL files gives now (run `pnpm compose` when this fails)", () => {
@@ -26,6 +28,10 @@ describe("the committed supergraph", () => {
       .map((field) => `Person.${field.name.value}`)
       .filter((coordinate) => !grouped.has(coordinate));
     expect(ungrouped).toEqual(["Person.personCode"]);
+  });
+
+  it("lists the same data groups, in the same order, as the change log's repository", () => {
+    expect([...DATA_GROUPS]).toEqual(allDataGroupNames());
   });
 
   it("refuses a field marked with a group the catalog does not declare", () => {
