@@ -1,19 +1,4 @@
-import { accessControlFromEnv, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
-import { startCatalogSubgraph } from "./server";
+import { runSubgraphProcess } from "@rnp/db/process";
+import { createCatalogSubgraph } from "./server";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error(
-    "Set DATABASE_URL to the register's PostgreSQL (or start the whole platform with `pnpm start`).",
-  );
-  process.exit(1);
-}
-const { url, stop } = await startCatalogSubgraph({
-  databaseUrl,
-  signingSecret: signingSecretFromEnv(),
-  accessControl: accessControlFromEnv(),
-  port: Number(process.env.PORT ?? 4002),
-  host: process.env.HOST ?? "127.0.0.1",
-});
-console.log(`catalog subgraph ready at ${url}`);
-stopOnSignals(stop);
+await runSubgraphProcess("catalog", 4002, createCatalogSubgraph);

@@ -10,7 +10,7 @@ import {
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
-import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
+import { type Database, databaseReadiness } from "@rnp/db";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
@@ -71,23 +71,4 @@ export function createCatalogSubgraph(
     readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
-}
-
-/** Starts the catalog subgraph on its own database pool; `stop()` also ends the pool. */
-export async function startCatalogSubgraph(options: {
-  databaseUrl: string;
-  signingSecret: string;
-  accessControl: boolean;
-  port: number;
-  host?: string;
-}) {
-  const database = createDatabase(options.databaseUrl, { applicationName: "rnp-catalog" });
-  const server = await createCatalogSubgraph({
-    db: database.db,
-    signingSecret: options.signingSecret,
-    accessControl: options.accessControl,
-    onStop: database.close,
-  });
-  const url = await server.listen(options.port, options.host);
-  return { url, server, stop: server.stop };
 }

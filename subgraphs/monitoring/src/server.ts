@@ -9,7 +9,7 @@ import {
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
-import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
+import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";
 import { createMonitoringLoaders } from "./loaders";
@@ -57,23 +57,4 @@ export function createMonitoringSubgraph(
     readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
-}
-
-/** Starts the monitoring subgraph on its own database pool; `stop()` also ends the pool. */
-export async function startMonitoringSubgraph(options: {
-  databaseUrl: string;
-  signingSecret: string;
-  accessControl: boolean;
-  port: number;
-  host?: string;
-}) {
-  const database = createDatabase(options.databaseUrl, { applicationName: "rnp-monitoring" });
-  const server = await createMonitoringSubgraph({
-    db: database.db,
-    signingSecret: options.signingSecret,
-    accessControl: options.accessControl,
-    onStop: database.close,
-  });
-  const url = await server.listen(options.port, options.host);
-  return { url, server, stop: server.stop };
 }

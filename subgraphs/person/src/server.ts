@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createGraphQLServer, type GraphQLServer, identityOf, UNRESTRICTED_IDENTITY } from "@rnp/common";
-import { createDatabase, type Database, databaseReadiness } from "@rnp/db";
+import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import { enforceGrants, reportDisclosures } from "./access";
 import type { PersonContext } from "./context";
@@ -46,23 +46,4 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
     readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
-}
-
-/** Starts the person subgraph on its own database pool; `stop()` also ends the pool. */
-export async function startPersonSubgraph(options: {
-  databaseUrl: string;
-  signingSecret: string;
-  accessControl: boolean;
-  port: number;
-  host?: string;
-}) {
-  const database = createDatabase(options.databaseUrl, { applicationName: "rnp-person" });
-  const server = await createPersonSubgraph({
-    db: database.db,
-    signingSecret: options.signingSecret,
-    accessControl: options.accessControl,
-    onStop: database.close,
-  });
-  const url = await server.listen(options.port, options.host);
-  return { url, server, stop: server.stop };
 }

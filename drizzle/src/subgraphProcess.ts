@@ -1,0 +1,46 @@
+import { accessControlFromEnv, type GraphQLServer, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import { createDatabase, type Database } from "./index";
+
+/** What every subgraph's `create…Subgraph` takes. */
+export interface SubgraphBuildOptions {
+  db: Database;
+  signingSecret: string;
+  accessControl: boolean;
+  onStop: () => Promise<void>;
+}
+
+/**
+ * Runs one subgraph as its own process, configured from the environment (DATABASE_URL,
+ * INTERNAL_SIGNING_SECRET, ACCESS_CONTROL, PORT, HOST): its own database pool, listening,
+ * "<name> subgraph ready at <url>" printed, and on SIGTERM `alongside`'s stop first, then
+ * HTTP drained, then the pool closed. Exits with a sentence saying what to set when
+ * DATABASE_URL is missing.
+ */
+export async function runSubgraphProcess(
+  name: string,
+  defaultPort: number,
+  build: (options: SubgraphBuildOptions) => Promise<Pick<GraphQLServer<never>, "listen" | "stop">>,
+  alongside?: (databaseUrl: string) => Promise<() => Promise<void>>,
+): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error(
+      "Set DATABASE_URL to the register's PostgreSQL (or start the whole platform with `pnpm start`).",
+    );
+    process.exit(1);
+  }
+  const database = createDatabase(databaseUrl, { applicationName: `rnp-${name}` });
+  const server = await build({
+    db: database.db,
+    signingSecret: signingSecretFromEnv(),
+    accessControl: accessControlFromEnv(),
+    onStop: database.close,
+  });
+  const url = await server.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? "127.0.0.1");
+  const stopAlongside = await alongside?.(databaseUrl);
+  console.log(`${name} subgraph ready at ${url}`);
+  stopOnSignals(async () => {
+    await stopAlongside?.();
+    await server.stop();
+  });
+}
