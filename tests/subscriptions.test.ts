@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { registerChanges } from "./support/changes";
+import { createGrant } from "./support/grants";
 import { startTestPlatform, type TestPlatform } from "./support/platform";
 
 let platform: TestPlatform;
@@ -155,13 +156,28 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await iterator.return?.();
   });
 
+  it("do not use up the grant's daily request quota while delivering and re-checking", async () => {
+    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"], dailyQuota: 3 });
+    await platform.operator(
+      `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
+    );
+    const setId = await createSetWith([codes[7]!]);
+    const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
+    const received = collect(client, { set: setId }, (events) => events.length === 3);
+    for (let i = 0; i < 3; i++) {
+      await registerChanges(sql, [{ personCode: codes[7]!, dataGroups: ["ADDRESS"] }]);
+      // Longer than the re-check interval (300 ms here): idle re-checks run in between.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    expect((await received).map((e) => e.eventNo)).toEqual([1, 2, 3]);
+  });
+
   it("refuse a connection with an unknown key", async () => {
     const client = connect({ authorization: "Bearer rnp_unknown" });
     await expect(collect(client, { set: "1" }, () => true)).rejects.toMatchObject({ code: 4403 });
   });
 
   it("end the subscription with a clear error when its grant is revoked", async () => {
-    const { createGrant } = await import("./support/grants");
     const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"] });
     await platform.operator(
       `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,

@@ -126,6 +126,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         authorization: request.headers.authorization,
         grantNumber: Array.isArray(grant) ? grant[0] : grant,
         identity: null,
+        countsAgainstQuota: true,
         disclosures: new Map(),
       };
     },

@@ -354,6 +354,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             authorization: connectionParams.authorization,
             grantNumber: connectionParams.grant,
             identity: null,
+            countsAgainstQuota: false,
             disclosures: new Map(),
           };
           const response = await options.apollo.executeOperation(

@@ -10,6 +10,11 @@ export interface GatewayContext {
   grantNumber: string | undefined;
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
   identity: RequestIdentity | null;
+  /**
+   * False for a subscription's own executions: monitoring is billed by persons monitored,
+   * and an idle subscriber's periodic grant re-checks must not use up the request quota.
+   */
+  countsAgainstQuota: boolean;
   /** What the subgraphs reported disclosing: personal code → data groups. */
   disclosures: Map<string, Set<string>>;
 }

@@ -131,7 +131,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         );
       }
     }
-    if (grant.dailyQuota !== null) {
+    if (grant.dailyQuota !== null && context.countsAgainstQuota) {
       const used = await consumeQuota(db, grant.id, today);
       if (used > grant.dailyQuota) {
         await releaseQuota(db, grant.id, today);
