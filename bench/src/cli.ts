@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { seedCatalog } from "@rnp/catalog";
 import { IDENTITY_HEADER, signIdentity, UNRESTRICTED_IDENTITY } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
-import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
 import { allDataGroupNames } from "@rnp/schema";
@@ -109,14 +109,9 @@ async function median(times: number, run: () => Promise<unknown>): Promise<numbe
 }
 
 async function main() {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: new URL("../../.data/bench-postgres", import.meta.url).pathname,
-    });
-    stopDatabase = embedded.stop;
-    databaseUrl = embedded.url;
-  }
+  const server = await databaseFromEnv({ dataDir: projectDataDir("bench-postgres") });
+  stopDatabase = server.stop;
+  const databaseUrl = server.url;
   await migrateDatabase(databaseUrl);
   const admin = createDatabase(databaseUrl, { max: 2 });
   let code: string;

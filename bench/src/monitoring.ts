@@ -3,7 +3,7 @@ import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { completePersonCode } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
-import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
 import { allDataGroupNames } from "@rnp/schema";
@@ -62,14 +62,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: new URL("../../.data/bench-postgres", import.meta.url).pathname,
-    });
-    stopDatabase = embedded.stop;
-    databaseUrl = embedded.url;
-  }
+  const server = await databaseFromEnv({ dataDir: projectDataDir("bench-postgres") });
+  stopDatabase = server.stop;
+  const databaseUrl = server.url;
   await migrateDatabase(databaseUrl);
   const db = createDatabase(databaseUrl, { max: 4 });
   if (!(await isRegisterSeeded(db.sql))) await seedRegister(db.sql, { persons: 10_000, seed: 1 });

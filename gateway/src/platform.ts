@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
-import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
 import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer, type GatewayOptions } from "./server";
 
-export const defaultDataDir = fileURLToPath(new URL("../../.data/postgres", import.meta.url));
+export const defaultDataDir = projectDataDir();
 
 export interface PlatformOptions {
   /** An external PostgreSQL; without it an embedded server runs from `dataDir`. */

@@ -1,7 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { startEmbeddedPostgres } from "../embedded";
+import { databaseFromEnv } from "../embedded";
 import { createDatabase, migrateDatabase } from "../index";
 import { isRegisterSeeded, type SeedSummary, seedRegister } from "../seed/index";
 
@@ -18,8 +17,6 @@ Options:
   --force       replace an existing register (TRUNCATE … CASCADE of the person tables,
                 in the same transaction as the new load)
   --help        show this text`;
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 function fail(message: string, exitCode = 1): never {
   console.error(message);
@@ -88,14 +85,9 @@ function printSummary(summary: SeedSummary, seconds: number): void {
 const stops: (() => Promise<void>)[] = [];
 let exitCode = 0;
 try {
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const dataDir = `${repoRoot}.data/postgres`;
-    console.log(`• starting embedded PostgreSQL in ${dataDir}`);
-    const embedded = await startEmbeddedPostgres({ dataDir });
-    stops.push(embedded.stop);
-    url = embedded.url;
-  }
+  const database = await databaseFromEnv({ log: (line) => console.log(`• ${line}`) });
+  stops.push(database.stop);
+  const url = database.url;
   await migrateDatabase(url);
   console.log("• migrations applied");
   const client = createDatabase(url, { max: 2, applicationName: "rnp-seed" });

