@@ -172,6 +172,22 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     expect((await received).map((e) => e.eventNo)).toEqual([1, 2, 3]);
   });
 
+  it("refuse an invalid subscription with the code Apollo gives it over HTTP", async () => {
+    const client = connect();
+    const refusal = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: "subscription { setChanges(setId: 1) { shoeSize } }" },
+        { next: () => {}, error: resolve, complete: () => resolve("completed without an error") },
+      );
+    });
+    expect(refusal).toEqual([
+      expect.objectContaining({
+        message: 'Cannot query field "shoeSize" on type "ChangeNotification".',
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+      }),
+    ]);
+  });
+
   it("refuse a connection with an unknown key", async () => {
     const client = connect({ authorization: "Bearer rnp_unknown" });
     await expect(collect(client, { set: "1" }, () => true)).rejects.toMatchObject({ code: 4403 });

@@ -12,6 +12,8 @@ export type ErrorCode =
   | "LIMIT_EXCEEDED"
   | "QUOTA_EXCEEDED"
   | "GRANT_REQUIRED"
+  | "GRAPHQL_PARSE_FAILED"
+  | "GRAPHQL_VALIDATION_FAILED"
   | "INTERNAL_SERVER_ERROR";
 
 export function graphQLError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {

@@ -234,7 +234,10 @@ class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
         errors: [
           error instanceof GraphQLError
             ? error
-            : new GraphQLError("The subscription failed; resubscribe with your last cursor."),
+            : graphQLError(
+                "INTERNAL_SERVER_ERROR",
+                "The subscription failed; resubscribe with your last cursor.",
+              ),
         ],
       });
     } finally {
@@ -297,13 +300,13 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [
-            error instanceof GraphQLError ? error : new GraphQLError("The query is not valid GraphQL."),
-          ];
+          const message = error instanceof Error ? error.message : "The query is not valid GraphQL.";
+          return [graphQLError("GRAPHQL_PARSE_FAILED", message)];
         }
+        // The same codes Apollo Server gives these errors over HTTP.
         const schema = options.schema();
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", e.message));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return [graphQLError("BAD_USER_INPUT", "Name the operation to run: the document has several.")];
@@ -320,7 +323,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           operation.variableDefinitions ?? [],
           payload.variables ?? {},
         );
-        if (coerced.errors) return coerced.errors;
+        if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", e.message));
         return {
           schema,
           document,
@@ -361,7 +364,9 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             { query, variables: { ...variables, __after: cursor } },
             { contextValue },
           );
-          if (response.body.kind !== "single") throw new GraphQLError("Unexpected incremental response.");
+          if (response.body.kind !== "single") {
+            throw graphQLError("INTERNAL_SERVER_ERROR", "Unexpected incremental response.");
+          }
           const result = response.body.singleResult;
           const batch = (
             result.data as Record<string, { nodes: Record<string, unknown>[] } | null> | null | undefined
