@@ -293,8 +293,24 @@ describe("change notifications (polling)", () => {
   });
 
   it("audit the person data a notification carries, like a query", async () => {
-    const [row] =
-      await sql`select count(*)::int as n from audit.disclosures where grant_number = ${platform.requester.grantNumber}`;
-    expect(row!.n).toBeGreaterThan(0);
+    const [row] = await sql`select person_code from person.persons
+      where person_code not in (select person_code from audit.disclosures) order by person_code desc limit 1`;
+    const code = row!.person_code as string;
+    const setId = await createSet("audited", ["ADDRESS"]);
+    await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      {
+        set: setId,
+        codes: [code],
+      },
+    );
+    await registerChanges(sql, [{ personCode: code, dataGroups: ["ADDRESS"] }]);
+    const changes = await waitForChanges(setId, 1); // selects person { surname }
+    expect(changes.nodes[0]!.person).not.toBeNull();
+    const rows =
+      await sql`select data_groups, grant_number from audit.disclosures where person_code = ${code}`;
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { data_groups: ["NAME"], grant_number: platform.requester.grantNumber },
+    ]);
   });
 });
