@@ -550,7 +550,14 @@ describe("the change log is commit-ordered", () => {
         order by a.address_code desc limit 20`
     ).map((row) => row.address_code as string);
     const notified: string[] = [];
-    const listener = await sql.listen("register_changes", (payload) => notified.push(payload));
+    let allNotified: () => void = () => {};
+    const twentyNotified = new Promise<void>((resolve) => {
+      allNotified = resolve;
+    });
+    const listener = await sql.listen("register_changes", (payload) => {
+      notified.push(payload);
+      if (notified.length === 20) allNotified();
+    });
     // A reader polling meanwhile: with seqs handed out in commit order, what it sees is always
     // 1..max with nothing missing.
     let polling = true;
@@ -577,7 +584,7 @@ describe("the change log is commit-ordered", () => {
     const logged = await logAfter(before);
     expect(logged.map((row) => row.person_code).sort()).toEqual([...codes].sort());
     // NOTIFY register_changes carries the highest seq of each change, delivered on commit.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await twentyNotified;
     await listener.unlisten();
     expect(notified.map(Number).sort((x, y) => x - y)).toEqual(
       Array.from({ length: 20 }, (_, i) => before + i + 1),
