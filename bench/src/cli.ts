@@ -10,6 +10,7 @@ import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/pr
 import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
+import { measureFairness } from "./fairness";
 
 const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N]
 
@@ -19,13 +20,16 @@ Measures, in one run and on one register:
      checks, signed identity, audit trail) and without it (ACCESS_CONTROL=off, the
      baseline), plus the gateway with @apollo/gateway's stock HTTP client;
   2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls,
-     with and without access control.
+     with and without access control;
+  3. fairness: one requester's single-person p50/p99 alone, then while another requester
+     floods the gateway with the heaviest operations its limits allow.
 Every part runs as its own process, as in production; the load comes from this process.
 
 Options:
   --duration S      seconds of load per measurement (default 10)
   --connections N   concurrent connections of the load generator (default 16)
   --persons N       register size when the bench database is first seeded (default 10000)
+  --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default all)
   --help            show this text
 Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
 
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     persons: { type: "string", default: "10000" },
+    only: { type: "string", default: "1,2,3" },
     help: { type: "boolean" },
   },
 });
@@ -44,6 +49,11 @@ if (values.help) {
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const registerSize = Number(values.persons);
+const sections = new Set(values.only.split(",").map((part) => Number(part.trim())));
+if ([...sections].some((section) => ![1, 2, 3].includes(section))) {
+  console.error(`--only takes section numbers 1, 2 and 3, comma-separated.\n\n${usage}`);
+  process.exit(2);
+}
 for (const [name, value] of Object.entries({ duration, connections, persons: registerSize })) {
   if (!Number.isInteger(value) || value < 1) {
     console.error(`--${name} must be a whole number ≥ 1.\n\n${usage}`);
@@ -189,54 +199,97 @@ async function main() {
   });
   await post(gateway.url, PERSON_QUERY, { code }, requesterHeaders);
 
-  console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);
-  const rows = [];
-  for (const [label, url, headers] of [
-    ["person subgraph, direct, no access control", openPerson.url, () => ({})],
-    ["person subgraph, direct, access control", person.url, signed],
-    ["gateway, no access control", openGateway.url, () => ({})],
-    ["gateway, access control + audit", gateway.url, () => requesterHeaders],
-    ["gateway, stock fetcher, no access control", stockGateway.url, () => ({})],
-  ] as const) {
-    const row = await load(label, url, code, headers());
-    rows.push(row);
+  if (sections.has(1)) await throughput();
+  if (sections.has(2)) await thousandPersons();
+  if (sections.has(3)) await fairness();
+
+  async function throughput() {
+    console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);
+    const rows = [];
+    for (const [label, url, headers] of [
+      ["person subgraph, direct, no access control", openPerson.url, () => ({})],
+      ["person subgraph, direct, access control", person.url, signed],
+      ["gateway, no access control", openGateway.url, () => ({})],
+      ["gateway, access control + audit", gateway.url, () => requesterHeaders],
+      ["gateway, stock fetcher, no access control", stockGateway.url, () => ({})],
+    ] as const) {
+      const row = await load(label, url, code, headers());
+      rows.push(row);
+      console.log(
+        `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+      );
+    }
+    const [openDirect, guardedDirect, openVia, guardedVia, stock] = rows;
+    const percent = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
     console.log(
-      `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+      `   access control costs: subgraph ${percent(openDirect!.rps - guardedDirect!.rps, openDirect!.rps)} of throughput, whole path ${percent(openVia!.rps - guardedVia!.rps, openVia!.rps)}; p50 +${guardedVia!.p50 - openVia!.p50} ms`,
+    );
+    console.log(
+      `   gateway/direct throughput without access control: ${percent(openVia!.rps, openDirect!.rps)}; undici vs stock fetcher: ${(openVia!.rps / stock!.rps).toFixed(2)}×`,
     );
   }
-  const [openDirect, guardedDirect, openVia, guardedVia, stock] = rows;
-  const percent = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
-  console.log(
-    `   access control costs: subgraph ${percent(openDirect!.rps - guardedDirect!.rps, openDirect!.rps)} of throughput, whole path ${percent(openVia!.rps - guardedVia!.rps, openVia!.rps)}; p50 +${guardedVia!.p50 - openVia!.p50} ms`,
-  );
-  console.log(
-    `   gateway/direct throughput without access control: ${percent(openVia!.rps, openDirect!.rps)}; undici vs stock fetcher: ${(openVia!.rps / stock!.rps).toFixed(2)}×`,
-  );
 
-  console.log("\n2. 1 000 persons through the gateway (median of 3 runs)");
-  const batchQuery = `query ($codes: [String!]!) { persons(personCodes: $codes) { ${BATCH_SELECTION} } }`;
-  const single = `query ($code: String!) { person(personCode: $code) { ${BATCH_SELECTION} } }`;
-  for (const [label, url, headers] of [
-    ["no access control", openGateway.url, {}],
-    ["access control + audit", gateway.url, requesterHeaders],
-  ] as const) {
-    const batch = await median(3, () => post(url, batchQuery, { codes }, headers));
-    const sequential = await median(3, async () => {
-      for (const c of codes) await post(url, single, { code: c }, headers);
-    });
-    const concurrent = await median(3, async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: connections }, async () => {
-          while (next < codes.length) await post(url, single, { code: codes[next++]! }, headers);
-        }),
+  async function thousandPersons() {
+    console.log("\n2. 1 000 persons through the gateway (median of 3 runs)");
+    const batchQuery = `query ($codes: [String!]!) { persons(personCodes: $codes) { ${BATCH_SELECTION} } }`;
+    const single = `query ($code: String!) { person(personCode: $code) { ${BATCH_SELECTION} } }`;
+    for (const [label, url, headers] of [
+      ["no access control", openGateway.url, {}],
+      ["access control + audit", gateway.url, requesterHeaders],
+    ] as const) {
+      const batch = await median(3, () => post(url, batchQuery, { codes }, headers));
+      const sequential = await median(3, async () => {
+        for (const c of codes) await post(url, single, { code: c }, headers);
+      });
+      const concurrent = await median(3, async () => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: connections }, async () => {
+            while (next < codes.length) await post(url, single, { code: codes[next++]! }, headers);
+          }),
+        );
+      });
+      console.log(`   ${label}:`);
+      console.log(`     one persons() call with 1 000 codes          ${batch.toFixed(0).padStart(6)} ms`);
+      console.log(
+        `     1 000 person() calls, one after another      ${sequential.toFixed(0).padStart(6)} ms`,
       );
+      console.log(
+        `     1 000 person() calls, ${String(connections).padEnd(2)} at a time          ${concurrent.toFixed(0).padStart(6)} ms`,
+      );
+    }
+  }
+
+  async function fairness() {
+    const flooder = await provisionRequester(gateway.url, operatorKey, {
+      name: "Bench Flood SIA",
+      registrationNumber: syntheticRegistrationNumber(4),
+      dataGroups: allDataGroupNames(),
+      purpose: "Benchmark flood",
     });
-    console.log(`   ${label}:`);
-    console.log(`     one persons() call with 1 000 codes          ${batch.toFixed(0).padStart(6)} ms`);
-    console.log(`     1 000 person() calls, one after another      ${sequential.toFixed(0).padStart(6)} ms`);
     console.log(
-      `     1 000 person() calls, ${String(connections).padEnd(2)} at a time          ${concurrent.toFixed(0).padStart(6)} ms`,
+      `\n3. Fairness: requester B's single-person queries (2 connections, ${duration} s) alone, then while requester A floods with ${connections} connections`,
+    );
+    const report = await measureFairness({
+      gatewayUrl: gateway.url,
+      flooder: { authorization: `Bearer ${flooder.key}`, grant: flooder.grantNumber },
+      victim: requesterHeaders,
+      codes,
+      code,
+      duration,
+      connections,
+    });
+    const line = (label: string, row: { rps: number; p50: number; p99: number }) =>
+      console.log(
+        `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+      );
+    line("B alone", report.idle);
+    line("B while A floods", report.loaded);
+    const statuses = Object.entries(report.flood.statuses)
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(", ");
+    console.log(
+      `   A: ${report.flood.rps.toFixed(0)} req/s (${statuses || "no answers"}); B's p99 under the flood is ${(report.loaded.p99 / Math.max(report.idle.p99, 1)).toFixed(2)}× its idle p99 (goal ≤ 2×)${report.loaded.rps === 0 ? "; B got no answer at all during the flood" : ""}${report.loaded.non2xx ? `; B got ${report.loaded.non2xx} failed answers` : ""}`,
     );
   }
 }
