@@ -3,13 +3,21 @@ import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apoll
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { graphQLRequestHandler, isProduction, listen, type ReadinessReport } from "./http";
+import {
+  type GraphQLRequestHandlerOptions,
+  graphQLRequestHandler,
+  isProduction,
+  listen,
+  type ReadinessReport,
+} from "./http";
 
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
   apollo: ApolloServerOptions<TContext>;
   context: (request: IncomingMessage) => Promise<TContext>;
   readiness?: () => Promise<ReadinessReport>;
+  /** Other routes served before GraphQL (exact path match), e.g. the gateway's explorer. */
+  routes?: GraphQLRequestHandlerOptions<TContext>["routes"];
   /** Runs first on stop, e.g. to close WebSockets that would keep the HTTP server open. */
   beforeStop?: () => Promise<void>;
   /** Runs after HTTP is drained, e.g. to end the database pool. */
@@ -58,6 +66,7 @@ export async function createGraphQLServer<TContext extends BaseContext>(
       apollo,
       context: options.context,
       ...(options.readiness ? { readiness: options.readiness } : {}),
+      ...(options.routes ? { routes: options.routes } : {}),
     }),
   );
   let stopped: Promise<void> | undefined;

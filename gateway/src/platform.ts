@@ -46,6 +46,8 @@ export interface RunningPlatform {
   operatorKey: string;
   /** A few personal codes of the register, for examples. */
   samplePersonCodes: string[];
+  /** Sets the headers the offline explorer starts with (e.g. a demo key and grant). */
+  setExplorerHeaders(headers: Record<string, string>): void;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
   stop(): Promise<void>;
 }
@@ -129,10 +131,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
 
     const subgraphUrls = { person: personUrl, catalog: catalogUrl, monitoring: monitoringUrl };
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
+    let explorerHeaders: Record<string, string> | undefined;
     const gateway = await createGatewayServer({
       subgraphUrls,
       database: gatewayDb,
       signingSecret,
+      explorerHeaders: () => explorerHeaders,
       ...(options.environment ? { environment: options.environment } : {}),
       ...(options.subscriptionRecheckMs ? { subscriptionRecheckMs: options.subscriptionRecheckMs } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
@@ -142,7 +146,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       await gatewayDb.close();
     });
     const gatewayUrl = await gateway.listen(options.port ?? 4000, host);
-    return { gatewayUrl, subgraphUrls, databaseUrl, operatorKey, samplePersonCodes, stop };
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      databaseUrl,
+      operatorKey,
+      samplePersonCodes,
+      setExplorerHeaders: (headers) => {
+        explorerHeaders = headers;
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import type { Fetcher } from "@apollo/utils.fetcher";
 import {
   createGraphQLServer,
   type GraphQLServer,
+  isProduction,
   type PlatformEnvironment,
   type ReadinessReport,
 } from "@rnp/common";
@@ -19,6 +20,7 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { accessControlPlugin } from "./access/plugin";
+import { explorerRoutes } from "./explorer";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -42,6 +44,8 @@ export interface GatewayOptions {
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
    */
   fetcher?: "undici" | "default";
+  /** Headers the offline explorer (`/explorer`, development only) starts with. */
+  explorerHeaders?: () => Record<string, string> | undefined;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -131,6 +135,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       };
     },
     readiness: () => subgraphReadiness(options.subgraphUrls),
+    // Like Sandbox, the explorer is for development: production serves no schema to browse.
+    ...(isProduction()
+      ? {}
+      : { routes: explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() }) }),
     beforeStop: async () => {
       await subscriptions?.dispose();
     },

@@ -90,10 +90,16 @@ const demo =
         dataGroups: allDataGroupNames(),
         purpose: "Customer due diligence (demo)",
       });
+if (demo) platform.setExplorerHeaders({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber });
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
-  gateway (Apollo Sandbox in a browser)  ${gatewayUrl}
+  gateway (Apollo Sandbox in a browser)  ${gatewayUrl}${
+    demo
+      ? `
+  explorer (offline, headers prefilled)  ${root}/explorer`
+      : ""
+  }
   health                                 ${root}/health/live  ${root}/health/ready
   person subgraph                        ${shown(platform.subgraphUrls.person)}
   catalog subgraph                       ${shown(platform.subgraphUrls.catalog)}

@@ -1,0 +1,131 @@
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The files the explorer page loads, all from npm packages on this machine: GraphiQL's
+ * browser build, the React it runs on, and graphql-ws's browser client for subscriptions.
+ * Nothing comes from a CDN, so the explorer works where Apollo Sandbox cannot (offline).
+ */
+const ASSETS: Record<string, { from: string; file: string; type: string }> = {
+  "graphiql.min.js": { from: "graphiql", file: "graphiql.min.js", type: "text/javascript" },
+  "graphiql.min.css": { from: "graphiql", file: "graphiql.min.css", type: "text/css" },
+  "react.production.min.js": { from: "react", file: "umd/react.production.min.js", type: "text/javascript" },
+  "react-dom.production.min.js": {
+    from: "react-dom",
+    file: "umd/react-dom.production.min.js",
+    type: "text/javascript",
+  },
+  "graphql-ws.min.js": { from: "graphql-ws", file: "umd/graphql-ws.min.js", type: "text/javascript" },
+};
+
+// The packages' `exports` hide their browser builds from `require.resolve`; their
+// package.json is exported, and the files sit beside it.
+const fileOf = ({ from, file }: { from: string; file: string }) =>
+  join(dirname(require.resolve(`${from}/package.json`)), file);
+
+export interface ExplorerOptions {
+  /** Headers the editor starts with (development: the demo requester's key and grant). */
+  defaultHeaders: () => Record<string, string> | undefined;
+}
+
+const escapeScript = (json: string) => json.replace(/</g, "\\u003c");
+
+function page(headers: Record<string, string> | undefined): string {
+  const initialHeaders = headers ? JSON.stringify(headers, null, 2) : "";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Population register graph — explorer</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/explorer/assets/graphiql.min.css">
+<style>body { margin: 0; height: 100vh; } #explorer { height: 100vh; }</style>
+</head>
+<body>
+<div id="explorer">Loading the explorer…</div>
+<script src="/explorer/assets/react.production.min.js"></script>
+<script src="/explorer/assets/react-dom.production.min.js"></script>
+<script src="/explorer/assets/graphql-ws.min.js"></script>
+<script src="/explorer/assets/graphiql.min.js"></script>
+<script>
+  const initialHeaders = ${escapeScript(JSON.stringify(initialHeaders))};
+  // ?query=… opens the explorer with that operation (links in docs, tests).
+  const linkedQuery = new URLSearchParams(location.search).get("query");
+  const wsUrl = location.origin.replace(/^http/, "ws") + "/graphql";
+  // Subscriptions authenticate on connect: the key and grant come from the headers editor.
+  const currentHeaders = () => {
+    try { return JSON.parse(localStorage.getItem("graphiql:headers") || initialHeaders || "{}"); }
+    catch { return {}; }
+  };
+  const fetcher = GraphiQL.createFetcher({
+    url: "/graphql",
+    wsClient: graphqlWs.createClient({
+      url: wsUrl,
+      lazy: true,
+      connectionParams: () => {
+        const headers = currentHeaders();
+        return { authorization: headers.authorization || headers.Authorization, grant: headers.grant || headers.Grant };
+      },
+    }),
+  });
+  ReactDOM.createRoot(document.getElementById("explorer")).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultEditorToolsVisibility: initialHeaders ? "headers" : false,
+      headers: initialHeaders || undefined,
+      shouldPersistHeaders: true,
+      ...(linkedQuery ? { query: linkedQuery } : {}),
+      defaultQuery: "# Person data needs the Authorization and Grant headers (below).\\n# The catalog is public:\\nquery Catalog {\\n  dataGroups { name description fields { coordinate } }\\n}\\n",
+    }),
+  );
+</script>
+</body>
+</html>`;
+}
+
+/**
+ * Routes of the offline explorer: `/explorer` (GraphiQL) and its assets. Assets are read
+ * once and kept in memory; a missing package answers 404 with a sentence, never a crash.
+ */
+export function explorerRoutes(options: ExplorerOptions) {
+  const cache = new Map<string, Buffer>();
+  const asset = async (name: string): Promise<Buffer | null> => {
+    const entry = ASSETS[name];
+    if (!entry) return null;
+    let content = cache.get(name);
+    if (!content) {
+      content = await readFile(fileOf(entry));
+      cache.set(name, content);
+    }
+    return content;
+  };
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
+    "/explorer": async (_request, response) => {
+      response.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        // Everything the page loads is served here; nothing may come from elsewhere.
+        "content-security-policy":
+          "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:",
+      });
+      response.end(page(options.defaultHeaders()));
+    },
+  };
+  for (const [name, { type }] of Object.entries(ASSETS)) {
+    routes[`/explorer/assets/${name}`] = async (_request, response) => {
+      const content = await asset(name);
+      if (!content) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "max-age=86400" });
+      response.end(content);
+    };
+  }
+  return routes;
+}
