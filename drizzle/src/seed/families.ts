@@ -144,7 +144,9 @@ export class ClusterBuilder {
     const wife = this.newResident("FEMALE", Math.max(BIRTH_FLOOR, wifeBirth), ethnicity, maiden, unionDay);
     this.addEarlierMoves(wife, addYearsApprox(wife.birthDay, 18), unionDay);
     addMove(wife, unionDay, addresses.newDwelling(random));
-    if (maiden !== surname && random.chance(0.9)) changeSurname(wife, surname, unionDay, "MARRIAGE");
+    // The marriage predates the register's history, so the register holds no marriage to
+    // explain a changed surname: she keeps the one she was registered with (her children
+    // still carry their father's).
     const wanted = childrenWanted(random, yearOf(wife.birthDay));
     const union = { married: true, startDay: unionDay, endDay: null };
     const father = { surname, ethnicity: husbandEthnicity };
@@ -165,15 +167,9 @@ export class ClusterBuilder {
     const age = elderly ? 65 + 30 * random.float() ** 1.6 : 22 + random.float() * 43;
     const sex: Sex = random.chance(elderly ? 0.3 : 0.55) ? "MALE" : "FEMALE";
     const birthDay = REGISTER_DAY - yearsToDays(age);
-    let surname = ethnicity.surnames.pick(random);
-    const person = this.newResident(sex, birthDay, ethnicity, surname, birthDay);
-    if (elderly && sex === "FEMALE" && random.chance(0.85)) {
-      // Her late husband's name, taken at a marriage the register's history no longer holds.
-      for (let i = 0; i < 5 && surname === person.birthSurname; i++)
-        surname = ethnicity.surnames.pick(random);
-      const married = birthDay + yearsToDays(unionAgeMean("FEMALE", yearOf(birthDay)));
-      if (surname !== person.birthSurname) changeSurname(person, surname, married, "MARRIAGE");
-    }
+    // A widow whose marriage predates the register's history is registered under the surname
+    // she carries; with no marriage on record, that is also her surname at registration.
+    const person = this.newResident(sex, birthDay, ethnicity, ethnicity.surnames.pick(random), birthDay);
     this.addEarlierMoves(person, addYearsApprox(birthDay, 18), REGISTER_DAY);
     this.moveAlone(person, Math.max(addYearsApprox(birthDay, 20), this.lastMoveDay(person) + 200));
   }

@@ -168,6 +168,18 @@ describe("families", () => {
     expect(checked).toBeGreaterThan(300);
   });
 
+  it("change a surname by marriage only where the register holds that person's marriage", () => {
+    const married = new Set(register.marriages.flatMap((m) => [m.spouseA, m.spouseB]));
+    const byMarriage = new Set(
+      register.nameHistory.filter((row) => row.changeReason === "MARRIAGE").map((row) => row.personCode),
+    );
+    const renamed = register.persons.filter((p) => p.surname !== p.surnameAtBirth);
+    expect(renamed.length).toBeGreaterThan(300);
+    const unexplained = renamed.filter((p) => !married.has(p.personCode));
+    expect(unexplained.map((p) => `${p.personCode} ${p.surnameAtBirth} → ${p.surname}`)).toEqual([]);
+    for (const code of byMarriage) expect(married.has(code)).toBe(true);
+  });
+
   it("name children of married parents after the father, in their own gender", () => {
     const fathers = new Map<string, PersonRow>();
     const mothers = new Map<string, PersonRow>();
