@@ -61,8 +61,13 @@ const headersOf = (requester: { key: string; grantNumber?: string }) => ({
  * gateway, person and catalog subgraphs, each with its own pool, and a requester with a
  * full test grant. `stop()` drains the servers and drops the database.
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
-  const database = await createTestDatabase("seeded");
+export async function startTestPlatform(
+  options: {
+    /** `default`: an empty database that the platform seeds as `pnpm start` does (10 000 persons, seed 1). */
+    register?: "template" | "default";
+  } = {},
+): Promise<TestPlatform> {
+  const database = await createTestDatabase(options.register === "default" ? "empty" : "seeded");
   const statements: string[] = [];
   let platform: RunningPlatform;
   try {
@@ -70,7 +75,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       databaseUrl: database.url,
       port: 0,
       subgraphPorts: { person: 0, catalog: 0, monitoring: 0 },
-      seedPersons: 0,
+      seedPersons: options.register === "default" ? 10_000 : 0,
       signingSecret: TEST_SIGNING_SECRET,
       subscriptionRecheckMs: 300,
       onPersonStatement: (statement) => statements.push(statement),
