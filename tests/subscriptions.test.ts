@@ -40,11 +40,12 @@ function connect(
   return client;
 }
 
-async function createSetWith(members: string[], dataGroups = ["ADDRESS"]) {
-  const headers = platform.headersOf({
-    key: platform.requester.key,
-    grantNumber: platform.requester.grantNumber,
-  });
+async function createSetWith(
+  members: string[],
+  dataGroups = ["ADDRESS"],
+  grantNumber = platform.requester.grantNumber,
+) {
+  const headers = platform.headersOf({ key: platform.requester.key, grantNumber });
   const created = await platform.query<{ createMonitoringSet: { id: string } }>(
     'mutation ($groups: [String!]!) { createMonitoringSet(input: { name: "live", dataGroups: $groups }) { id } }',
     { groups: dataGroups },
@@ -161,7 +162,7 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await platform.operator(
       `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
     );
-    const setId = await createSetWith([codes[7]!]);
+    const setId = await createSetWith([codes[7]!], ["ADDRESS"], number);
     const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
     const received = collect(client, { set: setId }, (events) => events.length === 3);
     for (let i = 0; i < 3; i++) {
@@ -198,7 +199,7 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await platform.operator(
       `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
     );
-    const setId = await createSetWith(codes.slice(0, 2));
+    const setId = await createSetWith(codes.slice(0, 2), ["ADDRESS"], number);
     const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
     const iterator = client.iterate<{ setChanges: Event }>({
       query: SUBSCRIPTION,
