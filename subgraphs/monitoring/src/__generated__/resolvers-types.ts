@@ -44,7 +44,7 @@ export type ChangeNotification = {
    * shows; numbers of notifications withheld (persons outside the grant's conditions) are skipped.
    */
   eventNo: Scalars['Int']['output'];
-  /** The person's current data, as the caller's grant allows; `null` outside its conditions. */
+  /** The person's current data, as the caller's grant allows (fields outside its groups are refused). */
   person?: Maybe<Person>;
   /** The person who changed, with the hyphen. */
   personCode: Scalars['String']['output'];
