@@ -369,3 +369,15 @@ describe("members hear only of changes made after they were added", () => {
     expect(page.data!.changes.nodes).toEqual([]);
   });
 });
+
+describe("the published view of condition values", () => {
+  it("is read-only and agrees with what the person subgraph tests", async () => {
+    await expect(
+      sql`update person.condition_subjects set sex = 'MALE' where person_code = ${adults[0]!}`,
+    ).rejects.toThrow(/cannot update view/);
+    const [row] = await sql`select * from person.condition_subjects where person_code = ${adults[0]!}`;
+    const [person] = await sql`select birth_date, sex::text, death_date from person.persons
+      where person_code = ${adults[0]!}`;
+    expect(row).toMatchObject({ birth_date: person!.birth_date, sex: person!.sex, deceased: false });
+  });
+});
