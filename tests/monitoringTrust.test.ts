@@ -299,6 +299,41 @@ describe("a notification is a disclosure", () => {
     expect(minorRows!.n).toBe(0);
   });
 
+  it("judge the conditions on the day of delivery: a member who moves out of the municipality is no longer notified", async () => {
+    const [mover, other] = await sql`
+      select distinct on (a.municipality_code) d.person_code, a.municipality_code
+        from person.declared_addresses d join person.addresses a on a.address_code = d.address_code
+        join person.persons p on p.person_code = d.person_code
+       where d.kind = 'DECLARED' and d.declared_to is null and p.death_date is null
+         and p.birth_date < now() - interval '30 years'
+         and d.person_code not in ${sql(adults)}
+       order by a.municipality_code, d.person_code limit 2`;
+    const grant = await monitoringGrant([
+      { field: "municipalityCode", operator: "EQUALS", value: mover!.municipality_code },
+    ]);
+    const setId = await createSet(grant, [mover!.person_code, other!.person_code]);
+    await registerChanges(sql, [
+      { personCode: other!.person_code, dataGroups: ["ADDRESS"] },
+      { personCode: mover!.person_code, dataGroups: ["ADDRESS"] },
+    ]);
+    await notified(setId, 2);
+    const before = await call<ChangePage>(grant, CHANGES, { set: setId });
+    expect(before.data!.changes.nodes.map((n) => [n.eventNo, n.personCode])).toEqual([
+      [2, hyphenated(mover!.person_code)],
+    ]);
+    const [flat] = await sql`select address_code from person.addresses
+      where kind = 'FLAT' and municipality_code = ${other!.municipality_code} limit 1`;
+    await platform.operator(
+      "mutation ($code: String!, $address: String!, $from: Date!) { declareAddress(personCode: $code, addressCode: $address, from: $from) { personCode } }",
+      { code: mover!.person_code, address: flat!.address_code, from: new Date().toISOString().slice(0, 10) },
+    );
+    await notified(setId, 3);
+    const after = await call<ChangePage>(grant, CHANGES, { set: setId });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.changes.nodes).toEqual([]);
+    expect(after.data!.changes.hasNextPage).toBe(false);
+  });
+
   it("audit one row per request and person: the changed groups and the person data selected", async () => {
     const grant = await monitoringGrant();
     const [a, b] = [adults[20]!, adults[21]!];
