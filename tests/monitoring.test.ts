@@ -292,7 +292,7 @@ describe("change notifications (polling)", () => {
     expect(changes.nodes.map((n) => n.eventNo)).toEqual(codes.map((_, i) => i + 1));
   });
 
-  it("audit the person data a notification carries, like a query", async () => {
+  it("audit a notification with its changed groups and the person data it carries, in one row", async () => {
     const [row] = await sql`select person_code from person.persons
       where person_code not in (select person_code from audit.disclosures) order by person_code desc limit 1`;
     const code = row!.person_code as string;
@@ -310,7 +310,8 @@ describe("change notifications (polling)", () => {
     const rows =
       await sql`select data_groups, grant_number from audit.disclosures where person_code = ${code}`;
     expect(rows.map((r) => ({ ...r }))).toEqual([
-      { data_groups: ["NAME"], grant_number: platform.requester.grantNumber },
+      // ADDRESS: the change notified; NAME: `person { surname }`.
+      { data_groups: ["ADDRESS", "NAME"], grant_number: platform.requester.grantNumber },
     ]);
   });
 });

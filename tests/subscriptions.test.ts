@@ -40,11 +40,12 @@ function connect(
   return client;
 }
 
-async function createSetWith(members: string[], dataGroups = ["ADDRESS"]) {
-  const headers = platform.headersOf({
-    key: platform.requester.key,
-    grantNumber: platform.requester.grantNumber,
-  });
+async function createSetWith(
+  members: string[],
+  dataGroups = ["ADDRESS"],
+  grantNumber = platform.requester.grantNumber,
+) {
+  const headers = platform.headersOf({ key: platform.requester.key, grantNumber });
   const created = await platform.query<{ createMonitoringSet: { id: string } }>(
     'mutation ($groups: [String!]!) { createMonitoringSet(input: { name: "live", dataGroups: $groups }) { id } }',
     { groups: dataGroups },
@@ -161,7 +162,7 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await platform.operator(
       `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
     );
-    const setId = await createSetWith([codes[7]!]);
+    const setId = await createSetWith([codes[7]!], ["ADDRESS"], number);
     const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
     const received = collect(client, { set: setId }, (events) => events.length === 3);
     for (let i = 0; i < 3; i++) {
@@ -193,32 +194,80 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await expect(collect(client, { set: "1" }, () => true)).rejects.toMatchObject({ code: 4403 });
   });
 
-  it("end the subscription with a clear error when its grant is revoked", async () => {
-    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"] });
-    await platform.operator(
-      `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
-    );
-    const setId = await createSetWith(codes.slice(0, 2));
-    const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
+  /** Subscribes to the set under `grant`, sees its first notification, then returns the next error. */
+  async function errorAfter(setId: string, grant: string, member: string, withdraw: () => Promise<unknown>) {
+    const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant });
     const iterator = client.iterate<{ setChanges: Event }>({
       query: SUBSCRIPTION,
       variables: { set: setId },
     });
-    await registerChanges(sql, [{ personCode: codes[0]!, dataGroups: ["ADDRESS"] }]);
+    await registerChanges(sql, [{ personCode: member, dataGroups: ["ADDRESS"] }]);
     const first = await iterator.next();
+    expect(first.value?.errors).toBeUndefined();
     expect(first.value?.data?.setChanges.eventNo).toBe(1);
-    await platform.operator(`mutation { revokeGrant(number: "${number}") { revokedAt } }`);
-    let error: unknown;
+    await withdraw();
     try {
       for await (const result of iterator) {
-        if (result.errors) {
-          error = result.errors[0];
-          break;
-        }
+        if (result.errors) return result.errors[0] as { message: string; extensions?: { code?: string } };
       }
     } catch (thrown) {
-      error = thrown;
+      return thrown as { message: string; extensions?: { code?: string } };
     }
-    expect(JSON.stringify(error)).toContain("was revoked");
+    return undefined;
+  }
+
+  async function monitoringGrant() {
+    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"] });
+    await platform.operator(
+      `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
+    );
+    return number;
+  }
+
+  it("end the subscription with FORBIDDEN when its grant is revoked", async () => {
+    const number = await monitoringGrant();
+    const setId = await createSetWith(codes.slice(0, 2), ["ADDRESS"], number);
+    const error = await errorAfter(setId, number, codes[0]!, () =>
+      platform.operator(`mutation { revokeGrant(number: "${number}") { revokedAt } }`),
+    );
+    expect(error?.extensions?.code).toBe("FORBIDDEN");
+    expect(error?.message).toContain("was revoked");
+  });
+
+  it("end the subscription with FORBIDDEN when its grant no longer allows monitoring", async () => {
+    const number = await monitoringGrant();
+    const setId = await createSetWith(codes.slice(2, 4), ["ADDRESS"], number);
+    const error = await errorAfter(setId, number, codes[2]!, () =>
+      platform.operator(
+        `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: false }) { number } }`,
+      ),
+    );
+    expect(error?.extensions?.code).toBe("FORBIDDEN");
+    expect(error?.message).toContain(`Grant ${number} no longer allows monitoring`);
+  });
+
+  it("refuse a subscription under another grant than the set's with FORBIDDEN, before any notification", async () => {
+    const number = await monitoringGrant();
+    const setId = await createSetWith(codes.slice(4, 6), ["ADDRESS"], number);
+    await registerChanges(sql, [{ personCode: codes[4]!, dataGroups: ["ADDRESS"] }]);
+    const client = connect(); // the requester's other grant, which allows monitoring too
+    const results: unknown[] = [];
+    for await (const result of client.iterate<{ setChanges: Event }>({
+      query: SUBSCRIPTION,
+      variables: { set: setId },
+    })) {
+      results.push(result);
+      if (result.errors) break;
+    }
+    expect(results).toEqual([
+      {
+        errors: [
+          expect.objectContaining({
+            message: expect.stringContaining(`Set ${setId} was created under grant ${number}`),
+            extensions: expect.objectContaining({ code: "FORBIDDEN" }),
+          }),
+        ],
+      },
+    ]);
   });
 });

@@ -49,10 +49,25 @@ type ConnectionParams = {
 
 const BATCH_ALIAS = "__batch";
 const CURSOR_ALIAS = "__cursor";
+const END_ALIAS = "__end";
+const MORE_ALIAS = "__more";
+
+/** One execution of the batch query: the notifications delivered and where the page ended. */
+interface Batch {
+  errors?: readonly GraphQLError[];
+  nodes: Record<string, unknown>[];
+  /**
+   * The page's `endCursor`: past the last notification scanned, which may be one withheld
+   * (outside the grant's conditions), so the stream moves past withheld ones too.
+   */
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
 
 /**
  * Turns `subscription { setChanges(setId, after) { …selection } }` into the query that
- * serves it: `changes(setId, after: $__after, first: N) { nodes { __cursor: cursor …selection } }`.
+ * serves it: `changes(setId, after: $__after, first: N) { nodes { __cursor: cursor …selection }
+ * __end: endCursor __more: hasNextPage }`.
  * Running that query through the gateway's own pipeline federates `person`, enforces the
  * grant and its conditions, and audits what it discloses, exactly as for any query.
  */
@@ -100,6 +115,16 @@ function batchQueryOf(
           selectionSet: {
             kind: Kind.SELECTION_SET,
             selections: [
+              {
+                kind: Kind.FIELD,
+                alias: { kind: Kind.NAME, value: END_ALIAS },
+                name: { kind: Kind.NAME, value: "endCursor" },
+              },
+              {
+                kind: Kind.FIELD,
+                alias: { kind: Kind.NAME, value: MORE_ALIAS },
+                name: { kind: Kind.NAME, value: "hasNextPage" },
+              },
               {
                 kind: Kind.FIELD,
                 name: { kind: Kind.NAME, value: "nodes" },
@@ -157,9 +182,7 @@ class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
   private wake: (() => void) | null = null;
 
   constructor(
-    private readonly run: (
-      after: string | null,
-    ) => Promise<{ errors?: readonly GraphQLError[]; nodes: Record<string, unknown>[] }>,
+    private readonly run: (after: string | null) => Promise<Batch>,
     private cursor: string | null,
     private readonly responseKey: string,
     private readonly batchSize: number,
@@ -208,7 +231,7 @@ class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
     try {
       while (!this.done) {
         woken = false;
-        const { errors, nodes } = await this.run(this.cursor);
+        const { errors, nodes, endCursor, hasNextPage } = await this.run(this.cursor);
         if (this.done) break;
         if (errors?.length) {
           this.push({ errors: [...errors] });
@@ -219,7 +242,10 @@ class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
           this.cursor = cursor as string;
           this.push({ data: { [this.responseKey]: event } });
         }
-        if (nodes.length >= this.batchSize || woken) continue;
+        // Errors end the stream above (a revoked grant, or one no longer allowing monitoring,
+        // comes back as FORBIDDEN from the monitoring subgraph's check of the set's grant).
+        if (endCursor) this.cursor = endCursor;
+        if (hasNextPage || nodes.length >= this.batchSize || woken) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.recheckIntervalMs);
           this.wake = () => {
@@ -350,7 +376,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           connectionParams: ConnectionParams;
           clientAddress: string | null;
         };
-        const run = async (cursor: string | null) => {
+        const run = async (cursor: string | null): Promise<Batch> => {
           const contextValue: GatewayContext = {
             requestId: randomUUID(),
             clientAddress,
@@ -369,13 +395,25 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           }
           const result = response.body.singleResult;
           const batch = (
-            result.data as Record<string, { nodes: Record<string, unknown>[] } | null> | null | undefined
+            result.data as
+              | Record<
+                  string,
+                  {
+                    nodes: Record<string, unknown>[];
+                    [END_ALIAS]: string | null;
+                    [MORE_ALIAS]: boolean;
+                  } | null
+                >
+              | null
+              | undefined
           )?.[BATCH_ALIAS];
           return {
             errors: result.errors?.map(
               (e) => new GraphQLError(e.message, { extensions: e.extensions ?? {} }),
             ),
             nodes: batch?.nodes ?? [],
+            endCursor: batch?.[END_ALIAS] ?? null,
+            hasNextPage: batch?.[MORE_ALIAS] ?? false,
           };
         };
         return new ChangeStream(

@@ -21,6 +21,8 @@ export const sets = monitoringSchema.table(
     id: serial("id").primaryKey(),
     requesterId: integer("requester_id").notNull(),
     grantId: integer("grant_id").notNull(),
+    /** The grant's number, to name it in refusals ("name that grant in the Grant header"). */
+    grantNumber: text("grant_number"),
     name: text("name").notNull(),
     dataGroups: text("data_groups").array().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),

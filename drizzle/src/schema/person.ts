@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   char,
   date,
   index,
@@ -211,3 +212,33 @@ export const changeSequence = personSchema.table("change_sequence", {
   id: integer("id").primaryKey(),
   value: bigint("value", { mode: "number" }).notNull(),
 });
+
+/**
+ * A published read-only feed, like `change_log`: per person, exactly the values grant
+ * conditions test (see `ConditionSubject` in common/src/conditions.ts), so another subgraph
+ * (monitoring, filtering notifications by the grant's conditions at delivery) can evaluate
+ * them without reading the register's tables. `municipality_code` is that of the current
+ * declared residence (the newest open DECLARED declaration), as the person subgraph takes it;
+ * age is not stored: the reader computes it from `birth_date` on the day it delivers. The
+ * join keeps the view read-only (PostgreSQL does not update through a view of a join).
+ */
+export const conditionSubjects = personSchema
+  .view("condition_subjects", {
+    personCode: char("person_code", { length: 11 }).notNull(),
+    birthDate: date("birth_date").notNull(),
+    sex: text("sex").notNull(),
+    citizenshipStatus: text("citizenship_status").notNull(),
+    citizenship: char("citizenship", { length: 3 }),
+    deceased: boolean("deceased").notNull(),
+    municipalityCode: char("municipality_code", { length: 9 }),
+  })
+  .as(sql`
+    select p.person_code, p.birth_date, p.sex::text as sex, p.citizenship_status::text as citizenship_status,
+           p.citizenship_country as citizenship, p.death_date is not null as deceased,
+           residence.municipality_code
+      from person.persons p
+      left join lateral (
+        select a.municipality_code
+          from person.declared_addresses d join person.addresses a on a.address_code = d.address_code
+         where d.person_code = p.person_code and d.kind = 'DECLARED' and d.declared_to is null
+         order by d.declared_from desc, d.id desc limit 1) residence on true`);

@@ -7,4 +7,6 @@ export interface MonitoringContext {
   loaders: MonitoringLoaders;
   /** The caller, as the gateway signed it; monitoring always runs under a grant. */
   identity: RequestIdentity;
+  /** Persons this request's notifications disclosed, with the changed groups; reported to the gateway's audit. */
+  disclosures: Map<string, Set<string>>;
 }

@@ -11,8 +11,8 @@ export interface NotifierOptions {
 
 /**
  * Turns one batch of the register's change log into notifications: each change of a member
- * in one of its set's groups becomes a notification of that set, numbered after the set's
- * last event number without gaps. One transaction, set-based SQL; the follower position row
+ * in one of its set's groups, registered since the member was added, becomes a notification
+ * of that set, numbered after the set's last event number without gaps. One transaction, set-based SQL; the follower position row
  * is locked first, so any number of replicas can run this and each change is handled once.
  * Returns how many change-log rows it consumed.
  */
@@ -33,7 +33,10 @@ export async function followChangeLog(sql: postgres.Sql, batchSize = 50_000): Pr
         from person.change_log c
         join monitoring.members m on m.person_code = c.person_code
         join monitoring.sets s on s.id = m.set_id and not s.deleted
-        where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups),
+        -- A member hears only of changes registered since it was added (a re-added member
+        -- is a new row with a new added_at, so nothing from before it came back either).
+        where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
+          and c.changed_at >= m.added_at),
       numbered as (
         select *, row_number() over (partition by set_id order by seq) as rn,
                count(*) over (partition by set_id) as n

@@ -12,6 +12,7 @@ import {
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";
+import { reportDisclosures } from "./disclosures";
 import { createMonitoringLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
@@ -49,10 +50,18 @@ export function createMonitoringSubgraph(
     };
   });
   return createGraphQLServer<MonitoringContext>({
-    apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
+    apollo: {
+      schema,
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...(accessControl ? [reportDisclosures] : [])],
+    },
     context: async (request) => {
       const identity = accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY;
-      return { db: options.db, identity, loaders: createMonitoringLoaders(options.db, identity.requesterId) };
+      return {
+        db: options.db,
+        identity,
+        loaders: createMonitoringLoaders(options.db, identity.requesterId, identity.grant?.id ?? null),
+        disclosures: new Map(),
+      };
     },
     readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),

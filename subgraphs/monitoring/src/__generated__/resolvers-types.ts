@@ -39,9 +39,12 @@ export type ChangeNotification = {
   cursor: Scalars['String']['output'];
   /** Which of the set's data groups changed. */
   dataGroups: Array<Scalars['String']['output']>;
-  /** The notification's number in the set: 1, 2, 3 … without gaps, so a missed one shows. */
+  /**
+   * The notification's number in the set: 1, 2, 3 … without gaps in the set, so a missed one
+   * shows; numbers of notifications withheld (persons outside the grant's conditions) are skipped.
+   */
   eventNo: Scalars['Int']['output'];
-  /** The person's current data, as the caller's grant allows; `null` outside its conditions. */
+  /** The person's current data, as the caller's grant allows (fields outside its groups are refused). */
   person?: Maybe<Person>;
   /** The person who changed, with the hyphen. */
   personCode: Scalars['String']['output'];
@@ -86,6 +89,8 @@ export type MonitoringSet = {
   createdAt: Scalars['DateTime']['output'];
   /** Data groups whose changes are notified. */
   dataGroups: Array<Scalars['String']['output']>;
+  /** The number of the grant it was created under, the only grant it is monitored under. */
+  grantNumber?: Maybe<Scalars['String']['output']>;
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** The number of the newest notification of the set (0 before the first). */
@@ -108,8 +113,9 @@ export type MonitoringSetMembersArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Adds personal codes to a set, up to 100 000 a call. Invalid codes are reported one by one
-   * with their position and reason; the valid ones are added all the same.
+   * Adds personal codes to a set, up to 100 000 a call, under the set's own grant. Invalid codes
+   * are reported one by one with their position and reason; the valid ones are added all the
+   * same. A member is notified only of changes registered after it was added.
    */
   addMonitoredPersons: MembershipChange;
   /**
@@ -117,9 +123,12 @@ export type Mutation = {
    * allow monitoring and cover every group asked for.
    */
   createMonitoringSet: MonitoringSet;
-  /** Deletes a set and stops its notifications; its members are no longer counted. */
+  /** Deletes a set and stops its notifications; its members are no longer counted. Allowed under any of the requester's grants. */
   deleteMonitoringSet: Scalars['Boolean']['output'];
-  /** Removes personal codes from a set, up to 100 000 a call; their changes stop being notified. */
+  /**
+   * Removes personal codes from a set, up to 100 000 a call; their changes stop being notified.
+   * Allowed under any of the requester's grants, so a set whose grant was revoked can be emptied.
+   */
   removeMonitoredPersons: MembershipChange;
 };
 
@@ -159,14 +168,23 @@ export type Query = {
   /**
    * The register's "fact of change" service: changes to the set's members in its data groups,
    * in order, after `after` (a cursor of an earlier page or notification). Each change says
-   * who changed, which groups and when; select `person` for the current data.
+   * who changed, which groups and when; select `person` for the current data. Runs only under
+   * the set's own grant (FORBIDDEN otherwise, e.g. once it is revoked or no longer allows
+   * monitoring). A notification is a disclosure, audited like a query: only persons who satisfy
+   * the grant's conditions today are notified; the others are skipped (their event numbers
+   * stay unused on the page, `endCursor` moves past them), so a page may hold fewer than
+   * `first` nodes, even none, while `hasNextPage` is true.
    */
   changes: ChangeConnection;
   /** How many distinct persons the caller monitors across all its sets: the basis of the monitoring fee. */
   monitoredPersonCount: Scalars['Int']['output'];
-  /** One of the caller's monitoring sets; `null` when it has no set with that id. */
+  /**
+   * One of the caller's monitoring sets; `null` when it has no set with that id. Like every
+   * operation on a set, refused (FORBIDDEN) unless the request's grant is the set's own grant,
+   * still allows monitoring and still covers the set's groups.
+   */
   monitoringSet?: Maybe<MonitoringSet>;
-  /** The caller's monitoring sets, oldest first. */
+  /** The caller's monitoring sets created under the request's grant, oldest first. */
   monitoringSets: Array<MonitoringSet>;
 };
 
@@ -201,7 +219,8 @@ export type Subscription = {
    * first replays what was missed, then goes live: in order, without gaps or duplicates, across
    * reconnects and gateway replicas. Each notification carries whatever is selected of
    * `person`, under the grant named in the connection's `grant` parameter, and is audited like
-   * a query. Revoking the grant ends the subscription with an error.
+   * a query. It runs under the set's own grant: revoking it, or its no longer allowing
+   * monitoring or covering the set's groups, ends the subscription with a FORBIDDEN error.
    */
   setChanges: ChangeNotification;
 };
@@ -380,6 +399,7 @@ export type MembershipChangeResolvers<ContextType = MonitoringContext, ParentTyp
 export type MonitoringSetResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['MonitoringSet'] = ResolversParentTypes['MonitoringSet']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  grantNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastEventNo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

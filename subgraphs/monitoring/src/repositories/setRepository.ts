@@ -11,11 +11,12 @@ export async function insertSet(db: Database, values: typeof sets.$inferInsert):
   return row!;
 }
 
-export function findSetsOfRequester(db: Database, requesterId: number) {
+/** The requester's sets created under one grant: a grant's purpose does not reach another's sets. */
+export function findSetsOfGrant(db: Database, requesterId: number, grantId: number) {
   return db
     .select()
     .from(sets)
-    .where(and(eq(sets.requesterId, requesterId), eq(sets.deleted, false)))
+    .where(and(eq(sets.requesterId, requesterId), eq(sets.grantId, grantId), eq(sets.deleted, false)))
     .orderBy(asc(sets.id));
 }
 
@@ -88,8 +89,13 @@ export async function countMonitoredPersons(db: Database, requesterId: number): 
   return row?.n ?? 0;
 }
 
-/** The requester's sets holding each of the persons. */
-export async function findSetsOfPersons(db: Database, requesterId: number, codes: readonly string[]) {
+/** The requester's sets under one grant holding each of the persons. */
+export async function findSetsOfPersons(
+  db: Database,
+  requesterId: number,
+  grantId: number,
+  codes: readonly string[],
+) {
   return db
     .select({ personCode: members.personCode, set: sets })
     .from(members)
@@ -97,6 +103,7 @@ export async function findSetsOfPersons(db: Database, requesterId: number, codes
     .where(
       and(
         eq(sets.requesterId, requesterId),
+        eq(sets.grantId, grantId),
         eq(sets.deleted, false),
         inArray(members.personCode, [...codes]),
       ),

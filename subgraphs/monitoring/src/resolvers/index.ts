@@ -1,19 +1,29 @@
-import { badUserInput, checkPersonCode, formatPersonCode, graphQLError } from "@rnp/common";
+import {
+  ageOn,
+  badUserInput,
+  type ConditionSubject,
+  checkPersonCode,
+  formatPersonCode,
+  graphQLError,
+  satisfiesConditions,
+} from "@rnp/common";
 import { GraphQLScalarType } from "graphql";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import type { MonitoringContext } from "../context";
-import { findNotifications } from "../repositories/notificationRepository";
+import { recordDisclosure } from "../disclosures";
+import { type ConditionSubjectRow, findNotifications } from "../repositories/notificationRepository";
 import {
   addMembers,
   countMonitoredPersons,
   deleteSet,
   findMembersPage,
   findSet,
-  findSetsOfRequester,
+  findSetsOfGrant,
   insertSet,
   removeMembers,
   type SetRow,
 } from "../repositories/setRepository";
+import { checkSetGrant } from "../setGrant";
 
 /** Most personal codes one add or remove call takes. */
 export const MEMBERSHIP_BATCH_LIMIT = 100_000;
@@ -53,6 +63,26 @@ async function ownSet(context: MonitoringContext, setId: string): Promise<SetRow
   return set;
 }
 
+/** The caller's set, refused unless the request runs under the set's own grant as it stands now. */
+async function setUnderItsGrant(context: MonitoringContext, setId: string): Promise<SetRow> {
+  const set = await ownSet(context, setId);
+  checkSetGrant(set, context.identity.grant!);
+  return set;
+}
+
+/** The person's values as grant conditions test them, with the age on `today`. */
+function conditionSubjectOf(row: ConditionSubjectRow, today: string): ConditionSubject {
+  return {
+    birthDate: row.birthDate,
+    age: ageOn(row.birthDate, today),
+    sex: row.sex,
+    citizenshipStatus: row.citizenshipStatus,
+    citizenship: row.citizenship,
+    deceased: row.deceased,
+    municipalityCode: row.municipalityCode,
+  };
+}
+
 /** Splits codes into the canonical valid ones and the refused ones with position and reason. */
 function checkCodes(personCodes: readonly string[]) {
   if (personCodes.length > MEMBERSHIP_BATCH_LIMIT) {
@@ -73,21 +103,40 @@ function checkCodes(personCodes: readonly string[]) {
 export const resolvers: Resolvers = {
   DateTime,
   Query: {
-    monitoringSets: (_parent, _args, { db, identity }) => findSetsOfRequester(db, identity.requesterId),
-    monitoringSet: async (_parent, args, { db, identity }) =>
-      (await findSet(db, id(args.id, "id"), identity.requesterId)) ?? null,
+    monitoringSets: (_parent, _args, { db, identity }) =>
+      findSetsOfGrant(db, identity.requesterId, identity.grant!.id),
+    monitoringSet: async (_parent, args, context) => {
+      const set = await findSet(context.db, id(args.id, "id"), context.identity.requesterId);
+      if (!set) return null;
+      checkSetGrant(set, context.identity.grant!);
+      return set;
+    },
     monitoredPersonCount: (_parent, _args, { db, identity }) =>
       countMonitoredPersons(db, identity.requesterId),
     changes: async (_parent, { setId, after, first }, context) => {
-      const set = await ownSet(context, setId);
+      const set = await setUnderItsGrant(context, setId);
       const size = first ?? 100;
       if (size < 1 || size > 1000)
         throw badUserInput(`\`first\` is ${size}; ask for 1 to 1000 changes a page.`);
       const afterEventNo = after ? eventNoOf(after, set.id) : 0;
-      const page = await findNotifications(context.db, set.id, afterEventNo, size);
-      const last = page.rows.at(-1);
+      const { conditions } = context.identity.grant!;
+      const page = await findNotifications(context.db, set.id, afterEventNo, size, conditions.length > 0);
+      // A notification is a disclosure: only of persons inside the grant's conditions today.
+      // The others are skipped, but the page still ends after them (`endCursor` is the last
+      // notification scanned), so a client moves past them and never loops.
+      const today = new Date().toISOString().slice(0, 10);
+      const delivered = page.rows
+        .filter(
+          ({ subject }) =>
+            conditions.length === 0 ||
+            (subject !== null && satisfiesConditions(conditionSubjectOf(subject, today), conditions)),
+        )
+        .map((row) => row.notification);
+      for (const notification of delivered)
+        recordDisclosure(context, notification.personCode, notification.dataGroups);
+      const last = page.rows.at(-1)?.notification;
       return {
-        nodes: page.rows,
+        nodes: delivered,
         hasNextPage: page.hasNextPage,
         endCursor: last ? cursorOf(set.id, last.eventNo) : (after ?? null),
       };
@@ -115,16 +164,20 @@ export const resolvers: Resolvers = {
       return insertSet(db, {
         requesterId: identity.requesterId,
         grantId: grant.id,
+        grantNumber: grant.number,
         name: input.name.trim(),
         dataGroups: [...new Set(input.dataGroups)].sort(),
       });
     },
     addMonitoredPersons: async (_parent, { setId, personCodes }, context) => {
-      const set = await ownSet(context, setId);
+      const set = await setUnderItsGrant(context, setId);
       const { valid, rejected } = checkCodes(personCodes);
       const changed = await addMembers(context.db, set.id, valid);
       return { setId: set.id, changed, unchanged: valid.length - changed, rejected };
     },
+    // Removing and deleting only reduce monitoring and disclose nothing: they stay possible
+    // under any of the requester's grants, so a set whose grant was revoked can still be
+    // emptied or deleted (and stop counting towards the fee).
     removeMonitoredPersons: async (_parent, { setId, personCodes }, context) => {
       const set = await ownSet(context, setId);
       const { valid, rejected } = checkCodes(personCodes);
@@ -147,6 +200,7 @@ export const resolvers: Resolvers = {
   },
   MonitoringSet: {
     id: (set) => String(set.id),
+    grantNumber: (set) => set.grantNumber ?? null,
     memberCount: (set, _args, { loaders }) => loaders.memberCount.load(set.id),
     members: async (set, { first, after }, { db }) => {
       const size = first ?? 100;
