@@ -119,6 +119,9 @@ export async function appendDisclosures(
   });
 }
 
+/** Rows one group-commit transaction carries at most (one request's rows are never split). */
+export const MAX_ROWS_PER_APPEND = 10_000;
+
 export interface AuditWriterOptions {
   sql: postgres.Sql;
   /** The chain key (`AUDIT_CHAIN_KEY`). */
@@ -172,7 +175,17 @@ export class AuditWriter {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
+      // Bounded transactions: at most MAX_ROWS_PER_APPEND rows (or one request's) each.
+      let count = 0;
+      let take = 0;
+      while (
+        take < this.queue.length &&
+        (take === 0 || count + this.queue[take]!.rows.length <= MAX_ROWS_PER_APPEND)
+      ) {
+        count += this.queue[take]!.rows.length;
+        take++;
+      }
+      const batch = this.queue.splice(0, take);
       try {
         const head = await appendDisclosures(
           this.options.sql,
