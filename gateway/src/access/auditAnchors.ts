@@ -147,6 +147,8 @@ export interface AuditSettings {
 export function auditSettingsFromEnv(
   embeddedDataDir: string | null,
   warn: (line: string) => void = console.warn,
+  /** false for readers (`audit:verify`): a key made now could not verify anything. */
+  createKey = true,
 ): AuditSettings {
   const dataRoot = embeddedDataDir ? path.dirname(embeddedDataDir) : null;
   const anchorFile = anchorFileFromEnv(embeddedDataDir);
@@ -156,7 +158,15 @@ export function auditSettingsFromEnv(
     if (problem) throw new Error(`AUDIT_CHAIN_KEY: ${problem}.`);
     return { key: fromEnv, anchorFile };
   }
-  if (dataRoot) return { key: loadOrCreateChainKey(path.join(dataRoot, "audit-chain.key")), anchorFile };
+  if (dataRoot) {
+    const file = path.join(dataRoot, "audit-chain.key");
+    if (!createKey && !existsSync(file)) {
+      throw new Error(
+        `No audit chain key: ${file} does not exist (the gateway creates it on its first start). Set AUDIT_CHAIN_KEY to the key the gateway writes with.`,
+      );
+    }
+    return { key: loadOrCreateChainKey(file), anchorFile };
+  }
   const signing = process.env.INTERNAL_SIGNING_SECRET;
   if (signing) {
     warn(

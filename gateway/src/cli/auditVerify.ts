@@ -33,7 +33,7 @@ if (values.help) {
 const embeddedDataDir = process.env.DATABASE_URL ? null : projectDataDir();
 let key: string;
 try {
-  key = auditSettingsFromEnv(embeddedDataDir, (line) => console.error(line)).key;
+  key = auditSettingsFromEnv(embeddedDataDir, (line) => console.error(line), false).key;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
