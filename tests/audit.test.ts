@@ -532,7 +532,15 @@ describe("database privileges of the audit", () => {
       });
     return outcome;
   }
-  const [seq] = [1];
+  let seq = 0;
+  beforeAll(async () => {
+    // A row to aim at, also when this block runs alone.
+    const [row] = await sql`select person_code from person.persons order by person_code limit 1`;
+    await run("query ($c: String!) { person(personCode: $c) { givenName } }", { c: row!.person_code });
+    [seq] = (await sql`select seq from audit.disclosures order by seq desc limit 1`).map((r) =>
+      Number(r.seq),
+    ) as [number];
+  });
 
   it("let the gateway's audit role insert rows and move the head, but not update, delete or truncate", async () => {
     const [row] = await sql`select * from audit.disclosures order by seq desc limit 1`;
@@ -550,6 +558,32 @@ describe("database privileges of the audit", () => {
     ]) {
       expect(await attempt(statement, AUDIT_WRITER_ROLE), statement).toBe("42501");
     }
+  });
+
+  it("are what the gateway writes with: without the role's INSERT no disclosure leaves", async () => {
+    const [row] = await sql`select person_code from person.persons order by person_code limit 1`;
+    await sql.unsafe(`revoke insert on audit.disclosures from ${AUDIT_WRITER_ROLE}`);
+    try {
+      const response = await fetch(platform.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...platform.headersOf(platform.requester) },
+        body: JSON.stringify({
+          query: "query ($c: String!) { person(personCode: $c) { givenName } }",
+          variables: { c: row!.person_code },
+        }),
+      });
+      const body = (await response.json()) as { data: unknown; errors?: { message: string }[] };
+      expect(response.status).toBe(503);
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/could not be recorded in the audit trail/);
+    } finally {
+      await sql.unsafe(`grant insert on audit.disclosures to ${AUDIT_WRITER_ROLE}`);
+    }
+    const again = await run("query ($c: String!) { person(personCode: $c) { givenName } }", {
+      c: row!.person_code,
+    });
+    expect(again.errors).toBeUndefined();
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   it("refuse UPDATE, DELETE and TRUNCATE of disclosures to every role, the owner included", async () => {
