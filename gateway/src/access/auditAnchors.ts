@@ -1,5 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { chmodSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -68,23 +80,49 @@ export interface AnchorSink {
   record(anchor: Anchor): Promise<void>;
 }
 
-/** Appends anchor lines to a file (created with mode 0600). */
+/**
+ * Appends anchor lines to a file (created with mode 0600). A last line left torn by a crash
+ * is closed with a newline first, so the next anchor starts a line of its own.
+ */
 export function fileAnchorSink(file: string, key: string): AnchorSink {
   mkdirSync(path.dirname(file), { recursive: true });
+  if (existsSync(file)) {
+    const size = statSync(file).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      const fd = openSync(file, "r");
+      try {
+        readSync(fd, last, 0, 1, size - 1);
+      } finally {
+        closeSync(fd);
+      }
+      if (last.toString() !== "\n") appendFileSync(file, "\n");
+    }
+  }
   return {
     record: (anchor) => appendFile(file, anchorLine(key, anchor), { mode: 0o600 }),
   };
 }
 
-export type AnchorReadResult = { ok: true; anchors: Anchor[] } | { ok: false; line: number; problem: string };
+export type AnchorReadResult =
+  | {
+      ok: true;
+      anchors: Anchor[] /** Lines that are not JSON (torn by a crash mid-write). */;
+      torn: number[];
+    }
+  | { ok: false; line: number; problem: string };
 
 /**
  * Reads an anchor file, checking each line's HMAC: a line that is not signed with the key
- * (forged, edited, or written under another key) fails the whole file, by line number.
+ * (forged, edited, or written under another key) fails the whole file, by line number;
+ * lines that are not JSON at all (torn writes) are skipped and listed.
  */
 export async function readAnchorFile(file: string, key: string): Promise<AnchorReadResult> {
   const anchors: Anchor[] = [];
   let line = 0;
+  // A line that is not JSON is a write torn by a crash: it witnesses nothing, so it is
+  // skipped and reported. A JSON line with a bad HMAC is a forgery and fails the file.
+  const torn: number[] = [];
   const lines = createInterface({
     input: createReadStream(file, "utf8"),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -96,7 +134,8 @@ export async function readAnchorFile(file: string, key: string): Promise<AnchorR
     try {
       parsed = JSON.parse(text) as typeof parsed;
     } catch {
-      return { ok: false, line, problem: "it is not JSON" };
+      torn.push(line);
+      continue;
     }
     const { seq, hash, at, mac } = parsed;
     if (
@@ -120,7 +159,7 @@ export async function readAnchorFile(file: string, key: string): Promise<AnchorR
     }
     anchors.push(anchor);
   }
-  return { ok: true, anchors };
+  return { ok: true, anchors, torn };
 }
 
 /** `AUDIT_ANCHOR_FILE`; else, with the embedded database, `audit-anchors.jsonl` beside its data folder. */

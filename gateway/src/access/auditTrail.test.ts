@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { anchorLine, loadOrCreateChainKey, readAnchorFile } from "./auditAnchors";
+import { anchorLine, fileAnchorSink, loadOrCreateChainKey, readAnchorFile } from "./auditAnchors";
 import { chainHash, type Disclosure, GENESIS_HASH } from "./auditTrail";
 
 const key = "unit-test-audit-chain-key-0123456789abcdef";
@@ -76,7 +76,7 @@ describe("anchor files", () => {
       { seq: 9, hash: "d".repeat(64), at: "2026-12-01T10:00:02.000Z" },
     ];
     writeFileSync(file, anchors.map((anchor) => anchorLine(key, anchor)).join(""));
-    expect(await readAnchorFile(file, key)).toEqual({ ok: true, anchors });
+    expect(await readAnchorFile(file, key)).toEqual({ ok: true, anchors, torn: [] });
   });
 
   it("refuse an edited, forged or otherwise keyed line, naming it", async () => {
@@ -91,8 +91,23 @@ describe("anchor files", () => {
       line: 1,
       problem: expect.stringContaining("HMAC"),
     });
-    writeFileSync(file, `${good}not json\n`);
-    expect(await readAnchorFile(file, key)).toMatchObject({ ok: false, line: 2, problem: "it is not JSON" });
+    writeFileSync(file, `${good}{"seq":3}\n`);
+    expect(await readAnchorFile(file, key)).toMatchObject({
+      ok: false,
+      line: 2,
+      problem: expect.stringContaining("lacks"),
+    });
+  });
+
+  it("skip a line torn by a crash mid-write, and the next start begins a new line", async () => {
+    const file = path.join(scratch(), "anchors.jsonl");
+    const anchor = { seq: 3, hash: "c".repeat(64), at: "2026-12-01T10:00:01.000Z" };
+    const line = anchorLine(key, anchor);
+    writeFileSync(file, line + line.slice(0, 20));
+    expect(await readAnchorFile(file, key)).toEqual({ ok: true, anchors: [anchor], torn: [2] });
+    const next = { seq: 4, hash: "d".repeat(64), at: "2026-12-01T10:00:02.000Z" };
+    await fileAnchorSink(file, key).record(next);
+    expect(await readAnchorFile(file, key)).toEqual({ ok: true, anchors: [anchor, next], torn: [2] });
   });
 });
 

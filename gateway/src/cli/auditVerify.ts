@@ -48,6 +48,11 @@ if (anchorFile && (values.anchors || existsSync(anchorFile))) {
       process.exit(1);
     }
     anchors = read.anchors;
+    if (read.torn.length > 0) {
+      console.error(
+        `Skipped ${read.torn.length} torn line(s) of ${anchorFile} (a crash mid-write): ${read.torn.slice(0, 10).join(", ")}.`,
+      );
+    }
   } catch (error) {
     console.error(
       `Could not read the anchor file ${anchorFile}: ${error instanceof Error ? error.message : String(error)}.`,
