@@ -3,8 +3,10 @@ import { sql as dsql } from "drizzle-orm";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { ensureAuditPrivileges } from "./auditPrivileges";
 import * as schema from "./schema/index";
 
+export { AUDIT_WRITER_ROLE, ensureAuditPrivileges } from "./auditPrivileges";
 export { schema };
 export type Database = PostgresJsDatabase<Record<string, never>>;
 
@@ -40,8 +42,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
 /**
- * Applies the committed drizzle-kit migrations. An advisory lock serialises replicas that
- * start at the same time, so each migration runs once.
+ * Applies the committed drizzle-kit migrations, then the audit trail's role and triggers
+ * (`ensureAuditPrivileges`). An advisory lock serialises replicas that start at the same
+ * time, so each migration runs once.
  */
 export async function migrateDatabase(url: string): Promise<void> {
   const client = createDatabase(url, { max: 1, applicationName: "rnp-migrate" });
@@ -49,6 +52,7 @@ export async function migrateDatabase(url: string): Promise<void> {
     // One connection (max: 1), so the session lock covers the migrator's statements.
     await client.sql`select pg_advisory_lock(727001)`;
     await migrate(client.db, { migrationsFolder });
+    await ensureAuditPrivileges(client.sql);
     await client.sql`select pg_advisory_unlock(727001)`;
   } finally {
     await client.close();

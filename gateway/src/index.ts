@@ -1,6 +1,7 @@
 import { accessControlFromEnv, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
 import { createDatabase } from "@rnp/db";
 import { subgraphs } from "@rnp/schema";
+import { auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";
 import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer } from "./server";
 
@@ -23,6 +24,13 @@ const subgraphUrls = Object.fromEntries(
     process.env[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`] ?? subgraph.defaultUrl,
   ]),
 );
+let audit: ReturnType<typeof auditSettingsFromEnv>;
+try {
+  audit = auditSettingsFromEnv(null);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const database = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
 if (process.env.OPERATOR_API_KEY) await ensureOperatorKey(database.db, process.env.OPERATOR_API_KEY);
 // GATEWAY_FETCHER=default selects the gateway's own HTTP client (the benchmark's baseline).
@@ -34,6 +42,12 @@ const server = await createGatewayServer({
   accessControl: accessControlFromEnv(),
   environment,
   fetcher,
+  audit: {
+    key: audit.key,
+    // AUDIT_ANCHOR_FILE: one file per replica, or one shared file; every line is checked.
+    ...(audit.anchorFile ? { anchors: fileAnchorSink(audit.anchorFile, audit.key) } : {}),
+    onAnchorError: (error) => console.error("audit anchor not written", error),
+  },
 });
 const url = await server.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
 console.log(`gateway ready at ${url}`);

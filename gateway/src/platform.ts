@@ -6,6 +6,7 @@ import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
+import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";
 import { ensureOperatorKey } from "./access/credentials";
 import { createGatewayServer, type GatewayOptions } from "./server";
 
@@ -34,6 +35,15 @@ export interface PlatformOptions {
   environment?: PlatformEnvironment;
   /** How often an idle subscription re-checks its grant (default 15 s). */
   subscriptionRecheckMs?: number;
+  /**
+   * The audit chain's HMAC key. Default: AUDIT_CHAIN_KEY, else (embedded database) a key
+   * generated once into `.data/audit-chain.key` (mode 0600). See `auditSettingsFromEnv`.
+   */
+  auditChainKey?: string;
+  /** File the chain head is anchored to. Default: AUDIT_ANCHOR_FILE, else (embedded) `.data/audit-anchors.jsonl`. */
+  auditAnchorFile?: string;
+  /** Anchor at most this often (default 1 000 ms; 0: after every audit flush). */
+  auditAnchorIntervalMs?: number;
   log?: (line: string) => void;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -48,6 +58,8 @@ export interface RunningPlatform {
   samplePersonCodes: string[];
   /** Sets the headers the offline explorer starts with (e.g. a demo key and grant). */
   setExplorerHeaders(headers: Record<string, string>): void;
+  /** The file the audit chain head is anchored to, if any. */
+  auditAnchorFile: string | null;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
   stop(): Promise<void>;
 }
@@ -65,8 +77,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   };
   try {
     let databaseUrl = options.databaseUrl;
+    const embeddedDataDir = databaseUrl ? null : (options.dataDir ?? defaultDataDir);
+    const auditKey = options.auditChainKey ?? auditSettingsFromEnv(embeddedDataDir, log).key;
+    const anchorFile = options.auditAnchorFile ?? anchorFileFromEnv(embeddedDataDir);
+    if (!anchorFile) log("no AUDIT_ANCHOR_FILE: the audit chain head is not anchored outside the database");
     if (!databaseUrl) {
-      const dataDir = options.dataDir ?? defaultDataDir;
+      const dataDir = embeddedDataDir!;
       log(`starting embedded PostgreSQL in ${dataDir}`);
       const embedded = await startEmbeddedPostgres({ dataDir });
       stops.push(embedded.stop);
@@ -137,6 +153,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       database: gatewayDb,
       signingSecret,
       explorerHeaders: () => explorerHeaders,
+      audit: {
+        key: auditKey,
+        ...(anchorFile ? { anchors: fileAnchorSink(anchorFile, auditKey) } : {}),
+        ...(options.auditAnchorIntervalMs !== undefined
+          ? { anchorIntervalMs: options.auditAnchorIntervalMs }
+          : {}),
+        onAnchorError: (error) =>
+          log(`audit anchor not written: ${error instanceof Error ? error.message : String(error)}`),
+      },
       ...(options.environment ? { environment: options.environment } : {}),
       ...(options.subscriptionRecheckMs ? { subscriptionRecheckMs: options.subscriptionRecheckMs } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
@@ -155,6 +180,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       setExplorerHeaders: (headers) => {
         explorerHeaders = headers;
       },
+      auditAnchorFile: anchorFile,
       stop,
     };
   } catch (error) {

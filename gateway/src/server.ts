@@ -19,7 +19,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
-import { accessControlPlugin } from "./access/plugin";
+import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
 import { explorerRoutes } from "./explorer";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
@@ -46,6 +46,11 @@ export interface GatewayOptions {
   fetcher?: "undici" | "default";
   /** Headers the offline explorer (`/explorer`, development only) starts with. */
   explorerHeaders?: () => Record<string, string> | undefined;
+  /**
+   * The audit chain: its HMAC key (required with access control; never stored in the
+   * database), and where the chain head is anchored (`anchors`, see `AuditWriterOptions`).
+   */
+  audit?: AccessControlOptions["audit"];
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -75,7 +80,22 @@ async function subgraphReadiness(urls: Record<string, string>): Promise<Readines
   return { ready: Object.values(checks).every((check) => check.ok), checks };
 }
 
-const REQUEST_ID = /^[\w.-]{8,64}$/;
+/**
+ * The client's `x-request-id`, kept as a correlation id: printable ASCII only, at most 64
+ * characters, so it cannot forge log lines or fill the audit row; null when nothing is left.
+ */
+function correlationIdOf(header: string | string[] | undefined): string | null {
+  const given = Array.isArray(header) ? header[0] : header;
+  const cleaned = given?.replace(/[^\x21-\x7e]/g, "").slice(0, 64);
+  return cleaned ? cleaned : null;
+}
+
+function auditOptionsOf(options: GatewayOptions): AccessControlOptions["audit"] {
+  if (!options.audit?.key) {
+    throw new Error("The gateway needs the audit chain key (AUDIT_CHAIN_KEY) to write the audit trail.");
+  }
+  return options.audit;
+}
 
 /** Builds the gateway (a static supergraph, no runtime introspection) without listening. */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
@@ -118,14 +138,17 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 sql: options.database.sql,
                 marks,
                 environment: options.environment ?? "TEST",
+                audit: auditOptionsOf(options),
               }),
             ],
     },
     context: async (request) => {
-      const given = request.headers["x-request-id"];
       const grant = request.headers.grant;
       return {
-        requestId: typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID(),
+        // Always made here: a client that chose the audit's request id could collide with,
+        // or impersonate, another request's audit rows.
+        requestId: randomUUID(),
+        correlationId: correlationIdOf(request.headers["x-request-id"]),
         clientAddress: request.socket.remoteAddress ?? null,
         authorization: request.headers.authorization,
         grantNumber: Array.isArray(grant) ? grant[0] : grant,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type RunningPlatform, startPlatform } from "@rnp/gateway/platform";
 import {
   type ProvisionedRequester,
@@ -28,6 +31,9 @@ export const ALL_GROUPS = allDataGroupNames();
 
 /** The secret the test platform's gateway signs identities with, to forge or check them in tests. */
 export const TEST_SIGNING_SECRET = "whole-stack-test-signing-secret";
+
+/** The audit chain key of the test platform, for `verifyAuditChain` and `audit:verify`. */
+export const TEST_AUDIT_CHAIN_KEY = "whole-stack-test-audit-chain-key-0123456789";
 
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
@@ -69,6 +75,7 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(options.register === "default" ? "empty" : "seeded");
   const statements: string[] = [];
+  const anchorFolder = mkdtempSync(path.join(tmpdir(), "rnp-anchors-"));
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({
@@ -78,10 +85,15 @@ export async function startTestPlatform(
       seedPersons: options.register === "default" ? 10_000 : 0,
       signingSecret: TEST_SIGNING_SECRET,
       subscriptionRecheckMs: 300,
+      auditChainKey: TEST_AUDIT_CHAIN_KEY,
+      auditAnchorFile: path.join(anchorFolder, "audit-anchors.jsonl"),
+      // Every flush anchored before its responses leave: tests read the file right after.
+      auditAnchorIntervalMs: 0,
       onPersonStatement: (statement) => statements.push(statement),
     });
   } catch (error) {
     await database.drop();
+    rmSync(anchorFolder, { recursive: true, force: true });
     throw error;
   }
   const requester = await provisionRequester(platform.gatewayUrl, platform.operatorKey, {
@@ -123,6 +135,7 @@ export async function startTestPlatform(
         await platform.stop();
       } finally {
         await database.drop();
+        rmSync(anchorFolder, { recursive: true, force: true });
       }
     },
   };

@@ -97,7 +97,9 @@ export const grantUsage = accessSchema.table(
 /**
  * The audit trail, written by the gateway before a response leaves; an append-only feed
  * the catalog subgraph reads. Each row's hash covers its content and the previous row's
- * hash, so an edited or deleted row breaks the chain (`pnpm audit:verify`).
+ * hash, keyed with a key the database does not hold (HMAC), so an edited or deleted row
+ * breaks the chain (`pnpm audit:verify`). Append-only: UPDATE, DELETE and TRUNCATE are
+ * refused by triggers, and the gateway writes as a role that may only INSERT (auditPrivileges.ts).
  */
 export const auditSchema = pgSchema("audit");
 
@@ -115,7 +117,10 @@ export const disclosures = auditSchema.table(
     dataGroups: text("data_groups").array().notNull(),
     operationName: text("operation_name"),
     operationHash: char("operation_hash", { length: 64 }).notNull(),
+    /** Made by the gateway for each request. */
     requestId: text("request_id").notNull(),
+    /** The client's `x-request-id`, cut short: the client's own reference, never trusted as an id. */
+    correlationId: text("correlation_id"),
     clientAddress: text("client_address"),
     prevHash: char("prev_hash", { length: 64 }).notNull(),
     hash: char("hash", { length: 64 }).notNull(),

@@ -2,7 +2,10 @@ import type { RequestIdentity } from "@rnp/common";
 
 /** Per-request state of the gateway. */
 export interface GatewayContext {
+  /** Made by the gateway for each request; the audit's key to it. */
   requestId: string;
+  /** The client's `x-request-id`, cut short: echoed and audited, never used as the request id. */
+  correlationId?: string | null;
   clientAddress: string | null;
   /** The `Authorization` header as sent. */
   authorization: string | undefined;

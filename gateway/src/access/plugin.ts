@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type postgres from "postgres";
-import { AuditWriter } from "./auditTrail";
+import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
 import { consumeQuota, findCredential, findGrantsOf, type GrantRecord, releaseQuota } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
@@ -15,6 +15,8 @@ export interface AccessControlOptions {
   marks: AccessMarks;
   /** The environment this platform serves; a grant is valid only in its own. */
   environment: PlatformEnvironment;
+  /** The audit chain's key and where its head is anchored. */
+  audit: Omit<AuditWriterOptions, "sql">;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -40,7 +42,7 @@ function bearerKey(authorization: string | undefined): string | null {
  */
 export function accessControlPlugin(options: AccessControlOptions): ApolloServerPlugin<GatewayContext> {
   const { db, marks } = options;
-  const auditWriter = new AuditWriter(options.sql);
+  const auditWriter = new AuditWriter({ sql: options.sql, ...options.audit });
 
   async function authenticate(
     context: GatewayContext,
@@ -152,6 +154,12 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
   }
 
   return {
+    async serverWillStart() {
+      return {
+        // The last chain head is anchored before the process goes.
+        serverWillStop: () => auditWriter.close(),
+      };
+    },
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema }) {
@@ -182,6 +190,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
               requestId: contextValue.requestId,
+              ...(contextValue.correlationId ? { correlationId: contextValue.correlationId } : {}),
             };
           }
           if (!identity?.grant || disclosures.size === 0) return;
@@ -203,6 +212,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 operationName: operationName ?? null,
                 operationHash,
                 requestId: contextValue.requestId,
+                correlationId: contextValue.correlationId ?? null,
                 clientAddress: contextValue.clientAddress,
               })),
             );

@@ -17,7 +17,9 @@ Options:
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
-introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000).`;
+introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), AUDIT_CHAIN_KEY (default
+with the embedded database: generated into .data/audit-chain.key), AUDIT_ANCHOR_FILE
+(default with the embedded database: .data/audit-anchors.jsonl).`;
 
 let values: { port?: string; persons?: string; seed?: string; help?: boolean };
 try {

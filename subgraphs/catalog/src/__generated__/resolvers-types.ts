@@ -49,6 +49,8 @@ export type AuditEntry = {
   at: Scalars['DateTime']['output'];
   /** The client's network address as the gateway saw it. */
   clientAddress?: Maybe<Scalars['String']['output']>;
+  /** The client's own `x-request-id` (printable characters, at most 64), if it sent one. */
+  correlationId?: Maybe<Scalars['String']['output']>;
   /** Data groups disclosed. */
   dataGroups: Array<DataGroupName>;
   /** The grant exercised. */
@@ -63,7 +65,7 @@ export type AuditEntry = {
   personCode: Scalars['String']['output'];
   /** The purpose stated by the grant. */
   purpose: Scalars['String']['output'];
-  /** The request's id (also in the response's `extensions.requestId`). */
+  /** The request's id, made by the gateway (also in the response's `extensions.requestId`). */
   requestId: Scalars['String']['output'];
   /** The requester that received the data. */
   requester: Requester;
@@ -417,7 +419,8 @@ export type Query = {
   __typename?: 'Query';
   /**
    * Disclosures recorded in the audit trail, newest first, filtered by any combination of
-   * requester, person, data group and time.
+   * requester, person, data group and time. A provider sees only disclosures of its own
+   * datasets' data groups, and none under confidential grants.
    */
   auditEntries: AuditEntryConnection;
   /** One data group by name. */
@@ -439,7 +442,10 @@ export type Query = {
   providers: Array<Provider>;
   /** Registered organisations, a page at a time, ordered by id. */
   requesters: RequesterConnection;
-  /** Requests and distinct persons per requester, data group and day, in a period. */
+  /**
+   * Requests and distinct persons per requester, data group and day, in a period. A provider
+   * sees only its own datasets' data groups, without confidential grants.
+   */
   usageStatistics: Array<UsageStatistic>;
 };
 
@@ -751,6 +757,7 @@ export type ApiKeyResolvers<ContextType = CatalogContext, ParentType extends Res
 export type AuditEntryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
   grantNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -1,8 +1,41 @@
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
-import { and, arrayContains, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 
 const { disclosures, requesters, grants } = schema.access;
+const { providers, datasets } = schema.catalog;
+
+/**
+ * What a provider may see of the audit: disclosures of its own data (the data groups of the
+ * datasets it provides), never those under confidential grants, each row showing only the
+ * provider's own groups. Operators see everything (no scope).
+ */
+export interface AuditScope {
+  dataGroups: string[];
+}
+
+/**
+ * The data groups of the datasets an organisation provides: the provider whose
+ * registration number is the requester's. Null when the requester is not a provider.
+ */
+export async function findProviderDataGroups(db: Database, requesterId: number): Promise<string[] | null> {
+  const rows = await db
+    .select({ providerId: providers.id, dataGroups: datasets.dataGroups })
+    .from(requesters)
+    .innerJoin(providers, eq(providers.registrationNumber, requesters.registrationNumber))
+    .leftJoin(datasets, eq(datasets.providerId, providers.id))
+    .where(eq(requesters.id, requesterId));
+  if (rows.length === 0) return null;
+  return [...new Set(rows.flatMap((row) => row.dataGroups ?? []))].sort();
+}
+
+const notConfidential = sql`not exists (select 1 from ${grants} g where g.id = ${disclosures.grantId} and g.confidential)`;
+
+function scoped<T extends { dataGroups: string[] }>(row: T, scope: AuditScope | undefined): T {
+  return scope
+    ? { ...row, dataGroups: row.dataGroups.filter((group) => scope.dataGroups.includes(group)) }
+    : row;
+}
 
 export type AuditRow = typeof disclosures.$inferSelect;
 
@@ -20,8 +53,11 @@ export async function findAuditEntries(
   query: AuditQuery,
   first: number,
   beforeSeq: number | null,
+  scope?: AuditScope,
 ) {
+  if (scope?.dataGroups.length === 0) return { rows: [], hasNextPage: false };
   const where: SQL[] = [];
+  if (scope) where.push(arrayOverlaps(disclosures.dataGroups, scope.dataGroups), notConfidential);
   if (query.requesterId !== undefined) where.push(eq(disclosures.requesterId, query.requesterId));
   if (query.personCode) where.push(eq(disclosures.personCode, query.personCode));
   if (query.dataGroup) where.push(arrayContains(disclosures.dataGroups, [query.dataGroup]));
@@ -34,7 +70,7 @@ export async function findAuditEntries(
     .where(and(...where))
     .orderBy(desc(disclosures.seq))
     .limit(first + 1);
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  return { rows: rows.slice(0, first).map((row) => scoped(row, scope)), hasNextPage: rows.length > first };
 }
 
 export interface UsageRow {
@@ -45,8 +81,18 @@ export interface UsageRow {
   persons: number;
 }
 
-/** Requests and distinct persons per day, requester and data group, days `from`–`to` inclusive. */
-export async function findUsageStatistics(db: Database, from: string, to: string, requesterId?: number) {
+/**
+ * Requests and distinct persons per day, requester and data group, days `from`–`to`
+ * inclusive; with a scope, only its data groups and no confidential grant.
+ */
+export async function findUsageStatistics(
+  db: Database,
+  from: string,
+  to: string,
+  requesterId?: number,
+  scope?: AuditScope,
+) {
+  if (scope?.dataGroups.length === 0) return [];
   const rows = await db.execute<{
     day: string;
     requester_id: number;
@@ -59,6 +105,12 @@ export async function findUsageStatistics(db: Database, from: string, to: string
     from ${disclosures} d, unnest(d.data_groups) as g(data_group)
     where d.at >= ${from}::date and d.at < ${to}::date + 1
       ${requesterId === undefined ? sql`` : sql`and d.requester_id = ${requesterId}`}
+      ${
+        scope
+          ? sql`and g.data_group in ${scope.dataGroups}
+            and not exists (select 1 from ${grants} cg where cg.id = d.grant_id and cg.confidential)`
+          : sql``
+      }
     group by 1, 2, 3 order by 1, 2, 3`);
   return rows.map(
     (row): UsageRow => ({

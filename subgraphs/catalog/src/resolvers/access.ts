@@ -28,10 +28,26 @@ import {
   updateGrantByNumber,
 } from "../repositories/accessRepository";
 import {
+  type AuditScope,
   findAuditEntries,
   findDataSubjectAccesses,
+  findProviderDataGroups,
   findUsageStatistics,
 } from "../repositories/auditRepository";
+
+/** Operators read the whole audit; a provider only disclosures of its own data, no confidential grant. */
+async function auditScopeOf({ db, identity }: CatalogContext): Promise<AuditScope | undefined> {
+  if (identity.role === "OPERATOR") return undefined;
+  const dataGroups =
+    identity.role === "PROVIDER" ? await findProviderDataGroups(db, identity.requesterId) : null;
+  if (!dataGroups) {
+    throw graphQLError(
+      "FORBIDDEN",
+      "Your organisation is not registered as a data provider, so it has no audit to read: ask the platform operator to register it with the datasets it provides.",
+    );
+  }
+  return { dataGroups };
+}
 
 function id(value: string | number, what: string): number {
   const number = Number(value);
@@ -115,7 +131,8 @@ export const accessQueries: QueryResolvers = {
       endCursor: last ? cursorOf("requester", last.id) : null,
     };
   },
-  auditEntries: async (_parent, { filter, first, after }, { db }) => {
+  auditEntries: async (_parent, { filter, first, after }, context) => {
+    const { db } = context;
     const size = pageSize(first, 100, 500);
     let personCode: string | undefined;
     if (filter?.personCode) {
@@ -134,6 +151,7 @@ export const accessQueries: QueryResolvers = {
       },
       size,
       after ? cursorValue("audit", after) : null,
+      await auditScopeOf(context),
     );
     const last = page.rows.at(-1);
     return {
@@ -142,9 +160,15 @@ export const accessQueries: QueryResolvers = {
       endCursor: last ? cursorOf("audit", last.seq) : null,
     };
   },
-  usageStatistics: (_parent, { from, to, requesterId }, { db }) => {
+  usageStatistics: async (_parent, { from, to, requesterId }, context) => {
     if (from > to) throw badUserInput(`\`from\` ${from} is after \`to\` ${to}.`);
-    return findUsageStatistics(db, from, to, requesterId ? id(requesterId, "requesterId") : undefined);
+    return findUsageStatistics(
+      context.db,
+      from,
+      to,
+      requesterId ? id(requesterId, "requesterId") : undefined,
+      await auditScopeOf(context),
+    );
   },
   dataSubjectAccessReport: (_parent, { personCode }, { db }) => {
     const check = checkPersonCode(personCode);

@@ -1,0 +1,1 @@
+ALTER TABLE "audit"."disclosures" ADD COLUMN "correlation_id" text;
