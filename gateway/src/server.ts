@@ -19,6 +19,10 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { accessControlPlugin } from "./access/plugin";
+import { limitsFromEnv, type OperationLimits } from "./limits/config";
+import { refusePlannerErrors } from "./limits/plannerErrors";
+import { operationLimitsPlugin } from "./limits/plugin";
+import { RateLimiter } from "./limits/rateLimit";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -42,6 +46,8 @@ export interface GatewayOptions {
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
    */
   fetcher?: "undici" | "default";
+  /** Operation limits; each one not given comes from its environment variable (see `limitsFromEnv`). */
+  limits?: Partial<OperationLimits>;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -88,6 +94,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         options.signingSecret,
       ),
   });
+  refusePlannerErrors(gateway);
+  const limits = limitsFromEnv(options.limits);
+  const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
     fieldRoles: fieldRolesOf(supergraphSdl),
@@ -109,6 +118,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         options.accessControl === false
           ? []
           : [
+              operationLimitsPlugin({ db: options.database.db, limits, rateLimiter }),
               accessControlPlugin({
                 db: options.database.db,
                 sql: options.database.sql,
@@ -126,7 +136,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         authorization: request.headers.authorization,
         grantNumber: Array.isArray(grant) ? grant[0] : grant,
         identity: null,
-        countsAgainstQuota: true,
         disclosures: new Map(),
       };
     },
@@ -146,6 +155,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       return apiSchema;
     },
     database: options.database,
+    ...(options.accessControl === false ? {} : { limits, rateLimiter }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
   });
   return server;

@@ -25,6 +25,11 @@ import type postgres from "postgres";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "./access/context";
 import { findCredential } from "./access/credentials";
+import type { OperationLimits } from "./limits/config";
+import { checkCost } from "./limits/cost";
+import { checkDocumentShape, checkTokens, hideSuggestions } from "./limits/documentLimits";
+import { type RateLimiter, rateLimitKey } from "./limits/rateLimit";
+import { forSubscription, releasingOnEnd, SubscriptionCounter } from "./limits/subscriptionLimits";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -39,6 +44,9 @@ export interface SubscriptionServerOptions {
    * revoked grant or key within this time, and a missed NOTIFY cannot stall it. Default 15 s.
    */
   recheckIntervalMs?: number;
+  /** The gateway's operation limits, applied on subscribe; none when absent (benchmark baseline). */
+  limits?: OperationLimits;
+  rateLimiter?: RateLimiter;
 }
 
 /** What a subscriber sends on connect: its key and the grant its subscriptions exercise. */
@@ -285,6 +293,19 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     });
   });
 
+  const openSubscriptions = options.limits
+    ? new SubscriptionCounter(options.limits.maxSubscriptionsPerKey)
+    : null;
+  /** Limits as over HTTP, before any work; a refusal becomes the subscription's error. */
+  const limited = <T>(check: () => T): T | GraphQLError[] => {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.http) return [forSubscription(error)];
+      throw error;
+    }
+  };
+
   const cleanup = useServer<ConnectionParams>(
     {
       onConnect: async (ctx) => {
@@ -295,7 +316,22 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           credential && !credential.revokedAt && (!credential.expiresAt || credential.expiresAt > new Date()),
         );
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        const { limits } = options;
+        const requester = rateLimitKey(
+          ctx.connectionParams?.authorization,
+          ctx.extra.request.socket.remoteAddress ?? null,
+        );
+        if (limits) {
+          const refused = limited(() => checkTokens(payload.query, limits));
+          if (refused) return refused;
+          try {
+            await options.rateLimiter?.consume(requester);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [forSubscription(error)];
+            throw error;
+          }
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -305,7 +341,12 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         }
         // The same codes Apollo Server gives these errors over HTTP.
         const schema = options.schema();
-        const errors = validate(schema, document);
+        if (limits) {
+          const refused = limited(() => checkDocumentShape(schema, document, limits));
+          if (refused) return refused;
+        }
+        let errors = validate(schema, document);
+        if (limits?.hideSuggestions) errors = [...hideSuggestions(errors)];
         if (errors.length > 0) return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", e.message));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
@@ -324,6 +365,14 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           payload.variables ?? {},
         );
         if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", e.message));
+        let release = () => {};
+        if (limits) {
+          const refused = limited(() => {
+            checkCost(schema, document, payload.operationName, coerced.coerced, limits);
+            release = openSubscriptions!.acquire(requester);
+          });
+          if (refused) return refused;
+        }
         return {
           schema,
           document,
@@ -332,6 +381,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           contextValue: {
             connectionParams: ctx.connectionParams ?? {},
             clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
+            release,
           },
         };
       },
@@ -339,17 +389,19 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         const operation = getOperationAST(args.document, args.operationName)!;
         const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
         const field = fields[0];
+        const { connectionParams, clientAddress, release } = args.contextValue as {
+          connectionParams: ConnectionParams;
+          clientAddress: string | null;
+          release: () => void;
+        };
         if (fields.length !== 1 || !field || field.name.value !== "setChanges") {
+          release();
           return { errors: [graphQLError("BAD_USER_INPUT", "Subscribe to exactly one field, setChanges.")] };
         }
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const afterNode = field.arguments?.find((a) => a.name.value === "after")?.value;
         const after = afterNode ? (valueFromAST(afterNode, GraphQLString, variables) as string | null) : null;
         const query = batchQueryOf(args.document, operation, field, batchSize);
-        const { connectionParams, clientAddress } = args.contextValue as {
-          connectionParams: ConnectionParams;
-          clientAddress: string | null;
-        };
         const run = async (cursor: string | null) => {
           const contextValue: GatewayContext = {
             requestId: randomUUID(),
@@ -357,7 +409,6 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             authorization: connectionParams.authorization,
             grantNumber: connectionParams.grant,
             identity: null,
-            countsAgainstQuota: false,
             disclosures: new Map(),
           };
           const response = await options.apollo.executeOperation(
@@ -378,13 +429,16 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             nodes: batch?.nodes ?? [],
           };
         };
-        return new ChangeStream(
-          run,
-          after,
-          field.alias?.value ?? field.name.value,
-          batchSize,
-          recheckIntervalMs,
-          subscribeToWakeUps,
+        return releasingOnEnd(
+          new ChangeStream(
+            run,
+            after,
+            field.alias?.value ?? field.name.value,
+            batchSize,
+            recheckIntervalMs,
+            subscribeToWakeUps,
+          ),
+          release,
         );
       },
     },
