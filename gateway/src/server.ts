@@ -21,8 +21,8 @@ import { SignedDataSource } from "./access/dataSource";
 import { accessControlPlugin } from "./access/plugin";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
 import { refusePlannerErrors } from "./limits/plannerErrors";
-import { operationLimitsPlugin } from "./limits/plugin";
-import { RateLimiter } from "./limits/rateLimit";
+import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
+import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -114,11 +114,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const server = await createGraphQLServer<GatewayContext>({
     apollo: {
       gateway,
+      parseOptions: parseOptionsFor(limits),
       plugins:
         options.accessControl === false
           ? []
           : [
-              operationLimitsPlugin({ db: options.database.db, limits, rateLimiter }),
+              operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,
                 sql: options.database.sql,
@@ -130,6 +131,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     context: async (request) => {
       const given = request.headers["x-request-id"];
       const grant = request.headers.grant;
+      // First of all, before the body is parsed: a refusal here costs one upsert.
+      if (options.accessControl !== false) {
+        await rateLimiter.consume(
+          rateLimitKey(request.headers.authorization, request.socket.remoteAddress ?? null),
+        );
+      }
       return {
         requestId: typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID(),
         clientAddress: request.socket.remoteAddress ?? null,

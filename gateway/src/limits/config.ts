@@ -15,6 +15,8 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Highest operation cost, see `operationCost` (GATEWAY_MAX_COST, default 50 000). */
   maxCost: number;
+  /** Most fields selected once fragments are expanded (GATEWAY_MAX_SELECTIONS, default 2 000). */
+  maxSelections: number;
   /** Size assumed for a list field without a size argument (GATEWAY_DEFAULT_LIST_SIZE, default 10). */
   defaultListSize: number;
   /** Requests a minute per API key (or client address without one), across replicas (RATE_LIMIT_PER_MINUTE, default 6 000). */
@@ -43,6 +45,7 @@ export function limitsFromEnv(overrides: Partial<OperationLimits> = {}): Operati
     maxTokens: positiveInteger("GATEWAY_MAX_TOKENS", 5_000),
     maxDirectives: positiveInteger("GATEWAY_MAX_DIRECTIVES", 50),
     maxCost: positiveInteger("GATEWAY_MAX_COST", 50_000),
+    maxSelections: positiveInteger("GATEWAY_MAX_SELECTIONS", 2_000),
     defaultListSize: positiveInteger("GATEWAY_DEFAULT_LIST_SIZE", 10),
     ratePerMinute: positiveInteger("RATE_LIMIT_PER_MINUTE", 6_000),
     maxSubscriptionsPerKey: positiveInteger("MAX_SUBSCRIPTIONS_PER_KEY", 100),

@@ -15,6 +15,15 @@ import {
 import type { OperationLimits } from "./config";
 import { type LimitCode, limitRefusal } from "./refusal";
 
+/** OPERATION_TOO_LARGE: the document has more lexical tokens than `maxTokens`. */
+export function tokenRefusal(limits: Pick<OperationLimits, "maxTokens">) {
+  return limitRefusal(
+    "OPERATION_TOO_LARGE",
+    `The operation has more than ${limits.maxTokens} tokens, the most the gateway accepts: split it into smaller operations or pass values as variables.`,
+    { limit: limits.maxTokens },
+  );
+}
+
 /**
  * Refuses a document of more than `maxTokens` lexical tokens, counting with the lexer alone
  * and stopping at the first token over the limit, so a huge document costs no parse. A
@@ -25,17 +34,12 @@ export function checkTokens(source: string, limits: Pick<OperationLimits, "maxTo
   let tokens = 0;
   try {
     while (lexer.advance().kind !== TokenKind.EOF) {
-      if (++tokens > limits.maxTokens) {
-        throw limitRefusal(
-          "OPERATION_TOO_LARGE",
-          `The operation has more than ${limits.maxTokens} tokens, the most the gateway accepts: split it into smaller operations or pass values as variables.`,
-          { limit: limits.maxTokens },
-        );
-      }
+      if (++tokens > limits.maxTokens) break;
     }
-  } catch (error) {
-    if ((error as GraphQLError).extensions?.code === "OPERATION_TOO_LARGE") throw error;
+  } catch {
+    return;
   }
+  if (tokens > limits.maxTokens) throw tokenRefusal(limits);
 }
 
 type OnReject = (found: number) => void;
@@ -61,7 +65,8 @@ const ARMOR_CHECKS: ArmorCheck[] = [
   {
     code: "OPERATION_TOO_DEEP",
     limit: (l) => l.maxDepth,
-    rule: (n, onReject) => maxDepthRule(armorOptions(n, onReject)),
+    // Depth of fields, as the response nests: a fragment spread is not a level.
+    rule: (n, onReject) => maxDepthRule({ ...armorOptions(n, onReject), flattenFragments: true }),
     refusal: (limit, found) =>
       `The operation nests fields ${found} levels deep; the gateway accepts at most ${limit}: ask for fewer nested levels and follow relations with a further request.`,
   },

@@ -1,52 +1,62 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Database } from "@rnp/db";
-import type { GraphQLError } from "graphql";
+import type { DocumentNode, GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import type { OperationLimits } from "./config";
 import { checkCost } from "./cost";
-import { checkDocumentShape, checkTokens, hideSuggestions } from "./documentLimits";
-import { RateLimiter, rateLimitKey } from "./rateLimit";
+import { checkDocumentShape, hideSuggestions, tokenRefusal } from "./documentLimits";
 
-export interface OperationLimitsPluginOptions {
-  db: Database;
-  limits: OperationLimits;
-  /** Shared with the subscription server, so subscribing counts against the same budget. */
-  rateLimiter?: RateLimiter;
-}
+/** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
+const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
 
 /**
- * The gateway's operation limits, each at the earliest point it can be known, so a refused
- * operation costs a table upsert and a walk over its document, never a plan or a subgraph
- * call: the rate limit and the token count before parsing; depth, aliases and directives
- * before validation; the cost (which depends on variables) when the operation is resolved,
- * before authorisation and execution. Each refusal is HTTP 400 (429 for the rate) with its
- * own code. A subscription's own executions (`executeOperation`, no HTTP) are not limited
- * here: the subscription was, when it was subscribed.
+ * The gateway's document limits, each at the earliest point Apollo Server lets a plugin
+ * refuse with its own code and status (an error thrown from an earlier hook is a 500):
+ * - tokens: the parser stops at `maxTokens` (`parseOptions`, see `parseOptionsFor`), and
+ *   the parse error is answered as OPERATION_TOO_LARGE;
+ * - depth, aliases, directives and cost (which depends on variables) when the operation is
+ *   resolved: this plugin comes before access control, and its checks are synchronous, so
+ *   a refused operation is never authorised, planned or executed.
+ * The rate limit runs before all of this, in the gateway's context function.
+ * A subscription's own executions (`executeOperation`, no HTTP) are not limited here: the
+ * subscription was, when it was subscribed.
  */
-export function operationLimitsPlugin(
-  options: OperationLimitsPluginOptions,
-): ApolloServerPlugin<GatewayContext> {
-  const { limits } = options;
-  const limiter = options.rateLimiter ?? new RateLimiter(options.db, limits.ratePerMinute);
+export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
+  // Documents Apollo Server serves from its cache are the same objects: checked once.
+  const shapeChecked = new WeakSet<DocumentNode>();
   return {
     async requestDidStart({ request }) {
       const overHttp = request.http !== undefined;
+      let tooLarge = false;
       return {
-        async didResolveSource({ source, contextValue }) {
-          if (!overHttp) return;
-          await limiter.consume(rateLimitKey(contextValue.authorization, contextValue.clientAddress));
-          checkTokens(source, limits);
+        async parsingDidStart() {
+          return async (error) => {
+            if (error && TOKEN_LIMIT_REACHED.test(error.message)) tooLarge = true;
+          };
         },
-        async validationDidStart({ schema, document }) {
-          if (overHttp) checkDocumentShape(schema, document, limits);
+        async validationDidStart() {
           return async (errors) => {
             if (limits.hideSuggestions && errors) hideSuggestions(errors as readonly GraphQLError[]);
           };
         },
         async didResolveOperation({ schema, document, operationName, request }) {
-          if (overHttp) checkCost(schema, document, operationName, request.variables ?? {}, limits);
+          if (!overHttp) return;
+          if (!shapeChecked.has(document)) {
+            checkDocumentShape(schema, document, limits);
+            shapeChecked.add(document);
+          }
+          checkCost(schema, document, operationName, request.variables ?? {}, limits);
+        },
+        async willSendResponse({ response }) {
+          if (!tooLarge || response.body.kind !== "single") return;
+          const refusal = tokenRefusal(limits);
+          const { http: _http, ...extensions } = refusal.extensions;
+          response.body.singleResult.errors = [{ message: refusal.message, extensions }];
+          response.http.status = 400;
         },
       };
     },
   };
 }
+
+/** Apollo Server's parse options: the parser gives up at the token limit, before building anything. */
+export const parseOptionsFor = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
