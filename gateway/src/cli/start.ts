@@ -17,7 +17,10 @@ Options:
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
-introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000).`;
+introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000); operation limits:
+RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
+GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST, GATEWAY_DEFAULT_LIST_SIZE,
+MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
 
 let values: { port?: string; persons?: string; seed?: string; help?: boolean };
 try {
