@@ -179,9 +179,23 @@ describe("operation limits, each refused with its own code, HTTP status and the 
     expect(hidden.status).toBe(400);
     expect(hidden.body.errors?.[0]?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(hidden.body.errors?.[0]?.message).toBe('Cannot query field "givenNam" on type "Person".');
+    // Nor in a variable's enum value, refused when the operation runs.
+    const enumValue = await post(limited, "query ($f: DataGroupName!) { dataGroup(name: $f) { name } }", {
+      f: "ADRESS",
+    });
+    expect(enumValue.body.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(enumValue.body.errors?.[0]?.message).not.toContain("Did you mean");
     // The test platform is not in production: there the hint helps the developer.
     const shown = await post(platform.gatewayUrl, query, { c: codes[0] });
     expect(shown.body.errors?.[0]?.message).toContain("Did you mean");
+    const shownEnum = await post(
+      platform.gatewayUrl,
+      "query ($f: DataGroupName!) { dataGroup(name: $f) { name } }",
+      {
+        f: "ADRESS",
+      },
+    );
+    expect(shownEnum.body.errors?.[0]?.message).toContain("Did you mean");
   });
 });
 

@@ -27,7 +27,12 @@ import type { GatewayContext } from "./access/context";
 import { findCredential } from "./access/credentials";
 import type { OperationLimits } from "./limits/config";
 import { checkCost } from "./limits/cost";
-import { checkDocumentShape, checkTokens, hideSuggestions } from "./limits/documentLimits";
+import {
+  checkDocumentShape,
+  checkTokens,
+  hideSuggestions,
+  withoutSuggestions,
+} from "./limits/documentLimits";
 import { type RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { forSubscription, releasingOnEnd, SubscriptionCounter } from "./limits/subscriptionLimits";
 
@@ -364,7 +369,14 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           operation.variableDefinitions ?? [],
           payload.variables ?? {},
         );
-        if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", e.message));
+        if (coerced.errors) {
+          return coerced.errors.map((e) =>
+            graphQLError(
+              "BAD_USER_INPUT",
+              limits?.hideSuggestions ? withoutSuggestions(e.message) : e.message,
+            ),
+          );
+        }
         let release = () => {};
         if (limits) {
           const refused = limited(() => {

@@ -131,3 +131,6 @@ export function hideSuggestions(errors: readonly GraphQLError[]): readonly Graph
   for (const error of result) error.message = error.message.trim();
   return result;
 }
+
+/** Any "Did you mean …?" hint taken out of one message (graphql-js words them several ways). */
+export const withoutSuggestions = (message: string) => message.replace(/ ?Did you mean .+?\?/g, "").trim();

@@ -3,7 +3,7 @@ import type { DocumentNode, GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import type { OperationLimits } from "./config";
 import { checkCost } from "./cost";
-import { checkDocumentShape, hideSuggestions, tokenRefusal } from "./documentLimits";
+import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions } from "./documentLimits";
 
 /** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
 const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
@@ -47,11 +47,21 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           checkCost(schema, document, operationName, request.variables ?? {}, limits);
         },
         async willSendResponse({ response }) {
-          if (!tooLarge || response.body.kind !== "single") return;
-          const refusal = tokenRefusal(limits);
-          const { http: _http, ...extensions } = refusal.extensions;
-          response.body.singleResult.errors = [{ message: refusal.message, extensions }];
-          response.http.status = 400;
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (tooLarge) {
+            const refusal = tokenRefusal(limits);
+            const { http: _http, ...extensions } = refusal.extensions;
+            result.errors = [{ message: refusal.message, extensions }];
+            response.http.status = 400;
+          }
+          // Variable and enum coercion errors come later than validation and suggest too.
+          if (limits.hideSuggestions && result.errors) {
+            result.errors = result.errors.map((error) => ({
+              ...error,
+              message: withoutSuggestions(error.message),
+            }));
+          }
         },
       };
     },
