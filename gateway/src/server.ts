@@ -23,6 +23,7 @@ import { limitsFromEnv, type OperationLimits } from "./limits/config";
 import { refusePlannerErrors } from "./limits/plannerErrors";
 import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
 import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
+import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -162,7 +163,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       return apiSchema;
     },
     database: options.database,
-    ...(options.accessControl === false ? {} : { limits, rateLimiter }),
+    ...(options.accessControl === false ? {} : { limits: new SubscriptionLimits(limits, rateLimiter) }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
   });
   return server;

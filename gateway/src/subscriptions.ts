@@ -25,16 +25,8 @@ import type postgres from "postgres";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "./access/context";
 import { findCredential } from "./access/credentials";
-import type { OperationLimits } from "./limits/config";
-import { checkCost } from "./limits/cost";
-import {
-  checkDocumentShape,
-  checkTokens,
-  hideSuggestions,
-  withoutSuggestions,
-} from "./limits/documentLimits";
-import { type RateLimiter, rateLimitKey } from "./limits/rateLimit";
-import { forSubscription, releasingOnEnd, SubscriptionCounter } from "./limits/subscriptionLimits";
+import { rateLimitKey } from "./limits/rateLimit";
+import { releasingOnEnd, type SubscriptionLimits } from "./limits/subscriptionLimits";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -50,8 +42,7 @@ export interface SubscriptionServerOptions {
    */
   recheckIntervalMs?: number;
   /** The gateway's operation limits, applied on subscribe; none when absent (benchmark baseline). */
-  limits?: OperationLimits;
-  rateLimiter?: RateLimiter;
+  limits?: SubscriptionLimits;
 }
 
 /** What a subscriber sends on connect: its key and the grant its subscriptions exercise. */
@@ -298,19 +289,6 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     });
   });
 
-  const openSubscriptions = options.limits
-    ? new SubscriptionCounter(options.limits.maxSubscriptionsPerKey)
-    : null;
-  /** Limits as over HTTP, before any work; a refusal becomes the subscription's error. */
-  const limited = <T>(check: () => T): T | GraphQLError[] => {
-    try {
-      return check();
-    } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.http) return [forSubscription(error)];
-      throw error;
-    }
-  };
-
   const cleanup = useServer<ConnectionParams>(
     {
       onConnect: async (ctx) => {
@@ -327,16 +305,8 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           ctx.connectionParams?.authorization,
           ctx.extra.request.socket.remoteAddress ?? null,
         );
-        if (limits) {
-          const refused = limited(() => checkTokens(payload.query, limits));
-          if (refused) return refused;
-          try {
-            await options.rateLimiter?.consume(requester);
-          } catch (error) {
-            if (error instanceof GraphQLError) return [forSubscription(error)];
-            throw error;
-          }
-        }
+        const early = await limits?.beforeParse(requester, payload.query);
+        if (early) return early;
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -346,13 +316,12 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         }
         // The same codes Apollo Server gives these errors over HTTP.
         const schema = options.schema();
-        if (limits) {
-          const refused = limited(() => checkDocumentShape(schema, document, limits));
-          if (refused) return refused;
-        }
-        let errors = validate(schema, document);
-        if (limits?.hideSuggestions) errors = [...hideSuggestions(errors)];
-        if (errors.length > 0) return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", e.message));
+        const shape = limits?.beforeValidation(schema, document);
+        if (shape) return shape;
+        const messageOf = (e: GraphQLError) => limits?.messageOf(e) ?? e.message;
+        const errors = validate(schema, document);
+        if (errors.length > 0)
+          return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", messageOf(e)));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return [graphQLError("BAD_USER_INPUT", "Name the operation to run: the document has several.")];
@@ -369,22 +338,17 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           operation.variableDefinitions ?? [],
           payload.variables ?? {},
         );
-        if (coerced.errors) {
-          return coerced.errors.map((e) =>
-            graphQLError(
-              "BAD_USER_INPUT",
-              limits?.hideSuggestions ? withoutSuggestions(e.message) : e.message,
-            ),
-          );
-        }
-        let release = () => {};
-        if (limits) {
-          const refused = limited(() => {
-            checkCost(schema, document, payload.operationName, coerced.coerced, limits);
-            release = openSubscriptions!.acquire(requester);
-          });
-          if (refused) return refused;
-        }
+        if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", messageOf(e)));
+        const admitted = limits?.admit(
+          requester,
+          schema,
+          document,
+          payload.operationName,
+          coerced.coerced,
+        ) ?? {
+          release: () => {},
+        };
+        if ("refusal" in admitted) return admitted.refusal;
         return {
           schema,
           document,
@@ -393,7 +357,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           contextValue: {
             connectionParams: ctx.connectionParams ?? {},
             clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
-            release,
+            release: admitted.release,
           },
         };
       },
@@ -441,6 +405,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             nodes: batch?.nodes ?? [],
           };
         };
+        // The open-subscriptions place is given back however the stream ends.
         return releasingOnEnd(
           new ChangeStream(
             run,

@@ -1,4 +1,8 @@
-import { GraphQLError } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from "graphql";
+import type { OperationLimits } from "./config";
+import { checkCost } from "./cost";
+import { checkDocumentShape, checkTokens, withoutSuggestions } from "./documentLimits";
+import type { RateLimiter } from "./rateLimit";
 import { limitRefusal } from "./refusal";
 
 /**
@@ -69,4 +73,78 @@ export function releasingOnEnd<T>(
 export function forSubscription(error: GraphQLError): GraphQLError {
   const { http: _http, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { extensions });
+}
+
+/**
+ * The gateway's operation limits for graphql-ws `onSubscribe`, in the order they apply
+ * over HTTP: rate and tokens before parsing, depth/aliases/directives before validation,
+ * cost and the open-subscriptions count last. Each step returns the refusal to send (the
+ * subscription's error, with the same code as over HTTP) or nothing.
+ */
+export class SubscriptionLimits {
+  private readonly open: SubscriptionCounter;
+
+  constructor(
+    private readonly limits: OperationLimits,
+    private readonly rateLimiter: RateLimiter | undefined,
+  ) {
+    this.open = new SubscriptionCounter(limits.maxSubscriptionsPerKey);
+  }
+
+  /** Rate limit and token count, before the document is parsed. */
+  async beforeParse(requester: string, query: string): Promise<GraphQLError[] | undefined> {
+    return refusalOf(async () => {
+      checkTokens(query, this.limits);
+      await this.rateLimiter?.consume(requester);
+    });
+  }
+
+  /** Depth, aliases and directives, before validation. */
+  beforeValidation(schema: GraphQLSchema, document: DocumentNode): GraphQLError[] | undefined {
+    return refusalOfSync(() => checkDocumentShape(schema, document, this.limits));
+  }
+
+  /** Validation or coercion errors without "Did you mean" hints, in production. */
+  messageOf(error: GraphQLError): string {
+    return this.limits.hideSuggestions ? withoutSuggestions(error.message) : error.message;
+  }
+
+  /**
+   * Cost, then a place among the key's open subscriptions: the function that gives the place
+   * back when the subscription ends, or the refusal.
+   */
+  admit(
+    requester: string,
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ): { release: () => void } | { refusal: GraphQLError[] } {
+    let release = () => {};
+    const refusal = refusalOfSync(() => {
+      checkCost(schema, document, operationName, variables, this.limits);
+      release = this.open.acquire(requester);
+    });
+    return refusal ? { refusal } : { release };
+  }
+}
+
+function refusalOfSync(check: () => void): GraphQLError[] | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.http) return [forSubscription(error)];
+    throw error;
+  }
+}
+
+async function refusalOf(check: () => Promise<void>): Promise<GraphQLError[] | undefined> {
+  try {
+    await check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.http) return [forSubscription(error)];
+    throw error;
+  }
 }
