@@ -23,6 +23,13 @@ export function rateLimitKey(authorization: string | undefined, clientAddress: s
  * that store keeps, in a single statement.
  */
 export class RateLimiter {
+  /**
+   * Keys this process has refused, until their window ends: their further requests are
+   * refused without a statement, so a flood neither queues on its row's lock nor takes the
+   * pool's connections from other requesters.
+   */
+  private readonly refusedUntil = new Map<string, number>();
+
   constructor(
     private readonly db: Database,
     private readonly perMinute: number,
@@ -35,6 +42,12 @@ export class RateLimiter {
    * reason it is down.
    */
   async consume(key: string): Promise<void> {
+    const until = this.refusedUntil.get(key);
+    if (until !== undefined) {
+      const left = Math.ceil((until - Date.now()) / 1000);
+      if (left > 0) throw this.refusal(left);
+      this.refusedUntil.delete(key);
+    }
     let row: { points: number; retryAfter: number } | undefined;
     try {
       [row] = await this.db
@@ -56,16 +69,21 @@ export class RateLimiter {
       return;
     }
     if (row && row.points > this.perMinute) {
-      throw limitRefusal(
-        "RATE_LIMITED",
-        `You sent more than ${this.perMinute} requests this minute, the most the gateway accepts per API key; retry after ${row.retryAfter} s (the Retry-After header), or send fewer, larger requests.`,
-        {
-          limit: this.perMinute,
-          retryAfterSeconds: row.retryAfter,
-          status: 429,
-          headers: { "retry-after": String(row.retryAfter) },
-        },
-      );
+      this.refusedUntil.set(key, Date.now() + row.retryAfter * 1000);
+      throw this.refusal(row.retryAfter);
     }
+  }
+
+  private refusal(retryAfter: number) {
+    return limitRefusal(
+      "RATE_LIMITED",
+      `You sent more than ${this.perMinute} requests this minute, the most the gateway accepts per API key; retry after ${retryAfter} s (the Retry-After header), or send fewer, larger requests.`,
+      {
+        limit: this.perMinute,
+        retryAfterSeconds: retryAfter,
+        status: 429,
+        headers: { "retry-after": String(retryAfter) },
+      },
+    );
   }
 }
