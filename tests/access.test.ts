@@ -133,7 +133,7 @@ describe("refusals", () => {
     expect(platform.statements).toEqual([]);
   });
 
-  it("quota exhausted: QUOTA_EXCEEDED, HTTP 429, after the daily number of requests", async () => {
+  it("quota exhausted: QUOTA_EXCEEDED, HTTP 429, after the daily number of persons disclosed", async () => {
     const number = await createGrant(platform, { dataGroups: ["NAME"], dailyQuota: 2 });
     const headers = platform.headersOf({ key: platform.requester.key, grantNumber: number });
     expect((await raw(headers, PERSON, { code: adult })).body.errors).toBeUndefined();
@@ -141,7 +141,7 @@ describe("refusals", () => {
     const { status, body } = await raw(headers, PERSON, { code: adult });
     expect(status).toBe(429);
     expect(body.errors?.[0]?.extensions.code).toBe("QUOTA_EXCEEDED");
-    expect(body.errors?.[0]?.message).toContain("allows 2 requests a day");
+    expect(body.errors?.[0]?.message).toContain("allows 2 persons disclosed a day");
   });
 
   it("request not through the gateway: the subgraph refuses it, with or without a forged identity", async () => {

@@ -157,20 +157,39 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await iterator.return?.();
   });
 
-  it("do not use up the grant's daily request quota while delivering and re-checking", async () => {
-    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"], dailyQuota: 3 });
+  it("count the persons delivered against the grant's daily quota, and end with QUOTA_EXCEEDED when it is used up", async () => {
+    const number = await createGrant(platform, { dataGroups: ["ADDRESS", "NAME"], dailyQuota: 2 });
     await platform.operator(
       `mutation { updateGrant(number: "${number}", input: { monitoringAllowed: true }) { number } }`,
     );
-    const setId = await createSetWith([codes[7]!], ["ADDRESS"], number);
+    const setId = await createSetWith([codes[7]!, codes[8]!], ["ADDRESS"], number);
     const client = connect({ authorization: `Bearer ${platform.requester.key}`, grant: number });
-    const received = collect(client, { set: setId }, (events) => events.length === 3);
-    for (let i = 0; i < 3; i++) {
-      await registerChanges(sql, [{ personCode: codes[7]!, dataGroups: ["ADDRESS"] }]);
-      // Longer than the re-check interval (300 ms here): idle re-checks run in between.
-      await new Promise((resolve) => setTimeout(resolve, 400));
-    }
-    expect((await received).map((e) => e.eventNo)).toEqual([1, 2, 3]);
+    const events: Event[] = [];
+    const ended = new Promise<unknown>((resolve) => {
+      client.subscribe<{ setChanges: Event }>(
+        { query: SUBSCRIPTION, variables: { set: setId } },
+        {
+          next: (result) => {
+            if (result.errors) resolve(result.errors[0]);
+            else events.push(result.data!.setChanges);
+          },
+          error: resolve,
+          complete: () => resolve("completed without an error"),
+        },
+      );
+    });
+    // Two persons delivered use up the quota of 2; idle re-checks (every 300 ms here)
+    // disclose nobody and count nothing, and the next one is refused.
+    await registerChanges(sql, [
+      { personCode: codes[7]!, dataGroups: ["ADDRESS"] },
+      { personCode: codes[8]!, dataGroups: ["ADDRESS"] },
+    ]);
+    const error = await ended;
+    expect(events.map((e) => e.eventNo)).toEqual([1, 2]);
+    expect(error).toMatchObject({
+      message: expect.stringContaining(`Grant ${number} allows 2 persons disclosed a day`),
+      extensions: { code: "QUOTA_EXCEEDED" },
+    });
   });
 
   it("refuse an invalid subscription with the code Apollo gives it over HTTP", async () => {

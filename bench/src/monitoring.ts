@@ -82,6 +82,8 @@ async function main() {
   const catalog = await start("subgraphs/catalog/src/index.ts");
   const monitoring = await start("subgraphs/monitoring/src/index.ts");
   const gateway = await start("gateway/src/index.ts", {
+    // All subscribers share one key.
+    MAX_SUBSCRIPTIONS_PER_KEY: String(Math.max(100, subscriberCount)),
     OPERATOR_API_KEY: operatorKey,
     PERSON_SUBGRAPH_URL: person.url,
     CATALOG_SUBGRAPH_URL: catalog.url,

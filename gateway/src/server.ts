@@ -21,6 +21,11 @@ import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
 import { explorerRoutes } from "./explorer";
+import { limitsFromEnv, type OperationLimits } from "./limits/config";
+import { refusePlannerErrors } from "./limits/plannerErrors";
+import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
+import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
+import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createSubgraphFetcher } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -51,6 +56,8 @@ export interface GatewayOptions {
    * database), and where the chain head is anchored (`anchors`, see `AuditWriterOptions`).
    */
   audit?: AccessControlOptions["audit"];
+  /** Operation limits; each one not given comes from its environment variable (see `limitsFromEnv`). */
+  limits?: Partial<OperationLimits>;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -112,6 +119,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         options.signingSecret,
       ),
   });
+  refusePlannerErrors(gateway);
+  const limits = limitsFromEnv(options.limits);
+  const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
     fieldRoles: fieldRolesOf(supergraphSdl),
@@ -129,10 +139,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const server = await createGraphQLServer<GatewayContext>({
     apollo: {
       gateway,
+      parseOptions: parseOptionsFor(limits),
       plugins:
         options.accessControl === false
           ? []
           : [
+              operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,
                 sql: options.database.sql,
@@ -144,6 +156,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     },
     context: async (request) => {
       const grant = request.headers.grant;
+      // First of all, before the body is parsed: a refusal here costs one upsert.
+      if (options.accessControl !== false) {
+        await rateLimiter.consume(
+          rateLimitKey(request.headers.authorization, request.socket.remoteAddress ?? null),
+        );
+      }
       return {
         // Always made here: a client that chose the audit's request id could collide with,
         // or impersonate, another request's audit rows.
@@ -153,7 +171,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         authorization: request.headers.authorization,
         grantNumber: Array.isArray(grant) ? grant[0] : grant,
         identity: null,
-        countsAgainstQuota: true,
         disclosures: new Map(),
       };
     },
@@ -177,6 +194,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       return apiSchema;
     },
     database: options.database,
+    ...(options.accessControl === false ? {} : { limits: new SubscriptionLimits(limits, rateLimiter) }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
   });
   return server;

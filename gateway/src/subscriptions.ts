@@ -25,6 +25,8 @@ import type postgres from "postgres";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "./access/context";
 import { findCredential } from "./access/credentials";
+import { rateLimitKey } from "./limits/rateLimit";
+import { releasingOnEnd, type SubscriptionLimits } from "./limits/subscriptionLimits";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -39,6 +41,8 @@ export interface SubscriptionServerOptions {
    * revoked grant or key within this time, and a missed NOTIFY cannot stall it. Default 15 s.
    */
   recheckIntervalMs?: number;
+  /** The gateway's operation limits, applied on subscribe; none when absent (benchmark baseline). */
+  limits?: SubscriptionLimits;
 }
 
 /** What a subscriber sends on connect: its key and the grant its subscriptions exercise. */
@@ -321,7 +325,14 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           credential && !credential.revokedAt && (!credential.expiresAt || credential.expiresAt > new Date()),
         );
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        const { limits } = options;
+        const requester = rateLimitKey(
+          ctx.connectionParams?.authorization,
+          ctx.extra.request.socket.remoteAddress ?? null,
+        );
+        const early = await limits?.beforeParse(requester, payload.query);
+        if (early) return early;
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -331,8 +342,12 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         }
         // The same codes Apollo Server gives these errors over HTTP.
         const schema = options.schema();
+        const shape = limits?.beforeValidation(schema, document);
+        if (shape) return shape;
+        const messageOf = (e: GraphQLError) => limits?.messageOf(e) ?? e.message;
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", e.message));
+        if (errors.length > 0)
+          return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", messageOf(e)));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return [graphQLError("BAD_USER_INPUT", "Name the operation to run: the document has several.")];
@@ -349,7 +364,17 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           operation.variableDefinitions ?? [],
           payload.variables ?? {},
         );
-        if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", e.message));
+        if (coerced.errors) return coerced.errors.map((e) => graphQLError("BAD_USER_INPUT", messageOf(e)));
+        const admitted = limits?.admit(
+          requester,
+          schema,
+          document,
+          payload.operationName,
+          coerced.coerced,
+        ) ?? {
+          release: () => {},
+        };
+        if ("refusal" in admitted) return admitted.refusal;
         return {
           schema,
           document,
@@ -358,6 +383,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           contextValue: {
             connectionParams: ctx.connectionParams ?? {},
             clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
+            release: admitted.release,
           },
         };
       },
@@ -365,17 +391,19 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         const operation = getOperationAST(args.document, args.operationName)!;
         const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
         const field = fields[0];
+        const { connectionParams, clientAddress, release } = args.contextValue as {
+          connectionParams: ConnectionParams;
+          clientAddress: string | null;
+          release: () => void;
+        };
         if (fields.length !== 1 || !field || field.name.value !== "setChanges") {
+          release();
           return { errors: [graphQLError("BAD_USER_INPUT", "Subscribe to exactly one field, setChanges.")] };
         }
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const afterNode = field.arguments?.find((a) => a.name.value === "after")?.value;
         const after = afterNode ? (valueFromAST(afterNode, GraphQLString, variables) as string | null) : null;
         const query = batchQueryOf(args.document, operation, field, batchSize);
-        const { connectionParams, clientAddress } = args.contextValue as {
-          connectionParams: ConnectionParams;
-          clientAddress: string | null;
-        };
         const run = async (cursor: string | null): Promise<Batch> => {
           const contextValue: GatewayContext = {
             requestId: randomUUID(),
@@ -383,7 +411,6 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             authorization: connectionParams.authorization,
             grantNumber: connectionParams.grant,
             identity: null,
-            countsAgainstQuota: false,
             disclosures: new Map(),
           };
           const response = await options.apollo.executeOperation(
@@ -416,13 +443,17 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             hasNextPage: batch?.[MORE_ALIAS] ?? false,
           };
         };
-        return new ChangeStream(
-          run,
-          after,
-          field.alias?.value ?? field.name.value,
-          batchSize,
-          recheckIntervalMs,
-          subscribeToWakeUps,
+        // The open-subscriptions place is given back however the stream ends.
+        return releasingOnEnd(
+          new ChangeStream(
+            run,
+            after,
+            field.alias?.value ?? field.name.value,
+            batchSize,
+            recheckIntervalMs,
+            subscribeToWakeUps,
+          ),
+          release,
         );
       },
     },

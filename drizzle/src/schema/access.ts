@@ -81,7 +81,11 @@ export const grants = accessSchema.table(
   (t) => [index("grants_requester_idx").on(t.requesterId)],
 );
 
-/** Requests per grant per day, for daily quotas. */
+/**
+ * Use per grant per day, for daily quotas: the quota counts `persons` (persons disclosed,
+ * by queries and by subscription deliveries alike); `requests` counts the requests that
+ * disclosed any, for statistics.
+ */
 export const grantUsage = accessSchema.table(
   "grant_usage",
   {
@@ -90,9 +94,21 @@ export const grantUsage = accessSchema.table(
       .references(() => grants.id),
     day: date("day").notNull(),
     requests: integer("requests").notNull(),
+    persons: integer("persons").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.grantId, t.day] })],
 );
+
+/**
+ * Per-requester rate limit windows, shared by every gateway replica: one row per key
+ * (an API key's hash, or a client address), its current one-minute window and the
+ * requests counted in it. One atomic upsert per request; the database clock decides.
+ */
+export const rateLimits = accessSchema.table("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  points: integer("points").notNull(),
+});
 
 /**
  * The audit trail, written by the gateway before a response leaves; an append-only feed

@@ -14,10 +14,10 @@ export interface GatewayContext {
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
   identity: RequestIdentity | null;
   /**
-   * False for a subscription's own executions: monitoring is billed by persons monitored,
-   * and an idle subscriber's periodic grant re-checks must not use up the request quota.
+   * Set when the grant has a daily quota: the persons this request discloses (a query's or
+   * a subscription delivery's alike) are added to that grant's use of that day.
    */
-  countsAgainstQuota: boolean;
+  quota?: { grantId: number; day: string };
   /** What the subgraphs reported disclosing: personal code → data groups. */
   disclosures: Map<string, Set<string>>;
 }

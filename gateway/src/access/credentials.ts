@@ -73,25 +73,35 @@ export function findGrantsOf(db: Database, requesterId: number) {
     .orderBy(asc(grants.id));
 }
 
-/** Counts one request against the grant's quota for `day`; returns the count including it. */
-export async function consumeQuota(db: Database, grantId: number, day: string): Promise<number> {
+/** Persons the grant disclosed on `day` (UTC), the figure its daily quota limits. */
+export async function quotaUsed(db: Database, grantId: number, day: string): Promise<number> {
   const [row] = await db
-    .insert(grantUsage)
-    .values({ grantId, day, requests: 1 })
-    .onConflictDoUpdate({
-      target: [grantUsage.grantId, grantUsage.day],
-      set: { requests: sql`${grantUsage.requests} + 1` },
-    })
-    .returning({ requests: grantUsage.requests });
-  return row!.requests;
+    .select({ persons: grantUsage.persons })
+    .from(grantUsage)
+    .where(and(eq(grantUsage.grantId, grantId), eq(grantUsage.day, day)));
+  return row?.persons ?? 0;
 }
 
-/** Gives back a request counted against the quota but then refused for the quota. */
-export async function releaseQuota(db: Database, grantId: number, day: string): Promise<void> {
+/**
+ * Adds the persons one request disclosed to the grant's use of `day`, in one atomic upsert
+ * (concurrent requests on any replica add up); `requests` counts the requests that disclosed.
+ */
+export async function countDisclosedPersons(
+  db: Database,
+  grantId: number,
+  day: string,
+  persons: number,
+): Promise<void> {
   await db
-    .update(grantUsage)
-    .set({ requests: sql`${grantUsage.requests} - 1` })
-    .where(and(eq(grantUsage.grantId, grantId), eq(grantUsage.day, day)));
+    .insert(grantUsage)
+    .values({ grantId, day, requests: 1, persons })
+    .onConflictDoUpdate({
+      target: [grantUsage.grantId, grantUsage.day],
+      set: {
+        requests: sql`${grantUsage.requests} + 1`,
+        persons: sql`${grantUsage.persons} + ${persons}`,
+      },
+    });
 }
 
 /**

@@ -5,7 +5,13 @@ import type { Database } from "@rnp/db";
 import type postgres from "postgres";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
-import { consumeQuota, findCredential, findGrantsOf, type GrantRecord, releaseQuota } from "./credentials";
+import {
+  countDisclosedPersons,
+  findCredential,
+  findGrantsOf,
+  type GrantRecord,
+  quotaUsed,
+} from "./credentials";
 import { anonymousIdentity } from "./dataSource";
 import { type AccessMarks, analyseOperation } from "./operationAnalysis";
 
@@ -133,15 +139,19 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         );
       }
     }
-    if (grant.dailyQuota !== null && context.countsAgainstQuota) {
-      const used = await consumeQuota(db, grant.id, today);
-      if (used > grant.dailyQuota) {
-        await releaseQuota(db, grant.id, today);
+    if (grant.dailyQuota !== null) {
+      // Persons disclosed, not requests: aliases and batches cannot multiply the quota. A
+      // request is admitted while some of the day's quota is left and all it discloses is
+      // counted, so a day can end above the quota by the persons of one request.
+      const used = await quotaUsed(db, grant.id, today);
+      if (used >= grant.dailyQuota) {
         throw refuse(
           "QUOTA_EXCEEDED",
-          `Grant ${number} allows ${grant.dailyQuota} requests a day and today's are used up; the quota resets at 00:00 UTC.`,
+          `Grant ${number} allows ${grant.dailyQuota} persons disclosed a day, and ${used} have been disclosed today; the quota resets at 00:00 UTC.`,
+          { limit: grant.dailyQuota, found: used },
         );
       }
+      context.quota = { grantId: grant.id, day: today };
     }
     return {
       id: grant.id,
@@ -230,6 +240,14 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               ];
             }
             response.http.status = 503;
+            return;
+          }
+          if (contextValue.quota) {
+            const { grantId, day } = contextValue.quota;
+            // The data is out and audited: a failure to count it must not withhold it.
+            await countDisclosedPersons(db, grantId, day, disclosures.size).catch((error: unknown) =>
+              console.error("quota use could not be counted", error),
+            );
           }
         },
       };

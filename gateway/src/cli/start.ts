@@ -19,7 +19,10 @@ Options:
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
 introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), AUDIT_CHAIN_KEY (default
 with the embedded database: generated into .data/audit-chain.key), AUDIT_ANCHOR_FILE
-(default with the embedded database: .data/audit-anchors.jsonl).`;
+(default with the embedded database: .data/audit-anchors.jsonl); operation limits:
+RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
+GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST, GATEWAY_DEFAULT_LIST_SIZE,
+MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
 
 let values: { port?: string; persons?: string; seed?: string; help?: boolean };
 try {

@@ -149,7 +149,7 @@ export type CreateGrantInput = {
   conditions?: InputMaybe<Array<GrantConditionInput>>;
   /** Whether disclosures are hidden from the data subject's access report. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Most requests a day; omit for no limit. */
+  /** Most persons disclosed a day; omit for no limit. */
   dailyQuota?: InputMaybe<Scalars['Int']['input']>;
   /** Data groups granted (at least one). */
   dataGroups: Array<DataGroupName>;
@@ -281,7 +281,7 @@ export type Grant = {
   conditions: Array<GrantCondition>;
   /** Whether disclosures under the grant are hidden from the data subject's access report. */
   confidential: Scalars['Boolean']['output'];
-  /** Most requests a day under the grant; `null` for no limit. */
+  /** Most persons disclosed a day under the grant (queries and subscription deliveries); `null` for no limit. */
   dailyQuota?: Maybe<Scalars['Int']['output']>;
   /** Data groups granted. */
   dataGroups: Array<DataGroupName>;
@@ -535,7 +535,7 @@ export type UpdateGrantInput = {
   conditions?: InputMaybe<Array<GrantConditionInput>>;
   /** Whether disclosures are hidden from the data subject. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Most requests a day. */
+  /** Most persons disclosed a day. */
   dailyQuota?: InputMaybe<Scalars['Int']['input']>;
   /** Data groups granted. */
   dataGroups?: InputMaybe<Array<DataGroupName>>;

@@ -1,0 +1,72 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { DocumentNode, GraphQLError } from "graphql";
+import type { GatewayContext } from "../access/context";
+import type { OperationLimits } from "./config";
+import { checkCost } from "./cost";
+import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions } from "./documentLimits";
+
+/** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
+const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
+
+/**
+ * The gateway's document limits, each at the earliest point Apollo Server lets a plugin
+ * refuse with its own code and status (an error thrown from an earlier hook is a 500):
+ * - tokens: the parser stops at `maxTokens` (`parseOptions`, see `parseOptionsFor`), and
+ *   the parse error is answered as OPERATION_TOO_LARGE;
+ * - depth, aliases, directives and cost (which depends on variables) when the operation is
+ *   resolved: this plugin comes before access control, and its checks are synchronous, so
+ *   a refused operation is never authorised, planned or executed.
+ * The rate limit runs before all of this, in the gateway's context function.
+ * A subscription's own executions (`executeOperation`, no HTTP) are not limited here: the
+ * subscription was, when it was subscribed.
+ */
+export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
+  // Documents Apollo Server serves from its cache are the same objects: checked once.
+  const shapeChecked = new WeakSet<DocumentNode>();
+  return {
+    async requestDidStart({ request }) {
+      const overHttp = request.http !== undefined;
+      let tooLarge = false;
+      return {
+        async parsingDidStart() {
+          return async (error) => {
+            if (error && TOKEN_LIMIT_REACHED.test(error.message)) tooLarge = true;
+          };
+        },
+        async validationDidStart() {
+          return async (errors) => {
+            if (limits.hideSuggestions && errors) hideSuggestions(errors as readonly GraphQLError[]);
+          };
+        },
+        async didResolveOperation({ schema, document, operationName, request }) {
+          if (!overHttp) return;
+          if (!shapeChecked.has(document)) {
+            checkDocumentShape(schema, document, limits);
+            shapeChecked.add(document);
+          }
+          checkCost(schema, document, operationName, request.variables ?? {}, limits);
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (tooLarge) {
+            const refusal = tokenRefusal(limits);
+            const { http: _http, ...extensions } = refusal.extensions;
+            result.errors = [{ message: refusal.message, extensions }];
+            response.http.status = 400;
+          }
+          // Variable and enum coercion errors come later than validation and suggest too.
+          if (limits.hideSuggestions && result.errors) {
+            result.errors = result.errors.map((error) => ({
+              ...error,
+              message: withoutSuggestions(error.message),
+            }));
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server's parse options: the parser gives up at the token limit, before building anything. */
+export const parseOptionsFor = (limits: OperationLimits) => ({ maxTokens: limits.maxTokens });
