@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { stopOnSignals } from "@rnp/common";
+import { type PlatformEnvironment, stopOnSignals } from "@rnp/common";
 import { allDataGroupNames } from "@rnp/schema";
 import { defaultDataDir, startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -17,7 +17,9 @@ Options:
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
-introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000).`;
+introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000),
+PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
+grants of the other environment are refused, and the demo requester's grant is of this one.`;
 
 let values: { port?: string; persons?: string; seed?: string; help?: boolean };
 try {
@@ -48,6 +50,16 @@ function integer(name: string, text: string | undefined, fallback: number): numb
   return value;
 }
 
+const environmentText = process.env.PLATFORM_ENVIRONMENT ?? "TEST";
+if (environmentText !== "TEST" && environmentText !== "PRODUCTION") {
+  console.error(
+    `PLATFORM_ENVIRONMENT must be TEST or PRODUCTION; got "${environmentText}". Unset it for a test platform.`,
+  );
+  process.exit(2);
+}
+const environment: PlatformEnvironment = environmentText;
+console.log(`• environment ${environment}: grants of the other environment are refused`);
+
 const port = integer("port", values.port ?? process.env.PORT, 4000);
 const persons = integer("persons", values.persons, 10_000);
 const seed = integer("seed", values.seed, 1);
@@ -63,6 +75,7 @@ const platform = await startPlatform({
   host: process.env.HOST ?? "127.0.0.1",
   seedPersons: persons,
   seed,
+  environment,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
   ...(process.env.INTERNAL_SIGNING_SECRET ? { signingSecret: process.env.INTERNAL_SIGNING_SECRET } : {}),
@@ -80,7 +93,8 @@ const platform = await startPlatform({
 // 127.0.0.1 and localhost are the same server here; localhost is what people type.
 const shown = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
 const gatewayUrl = shown(platform.gatewayUrl);
-// In development a demo requester gets a fresh key and a broad test grant at every start.
+// In development a demo requester gets a fresh key and a broad grant of the platform's
+// environment at every start (a TEST grant would be refused on a PRODUCTION platform).
 const demo =
   process.env.NODE_ENV === "production"
     ? null
@@ -89,10 +103,12 @@ const demo =
         registrationNumber: syntheticRegistrationNumber(1),
         dataGroups: allDataGroupNames(),
         purpose: "Customer due diligence (demo)",
+        environment,
       });
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
+  environment                            ${environment}
   gateway (Apollo Sandbox in a browser)  ${gatewayUrl}
   health                                 ${root}/health/live  ${root}/health/ready
   person subgraph                        ${shown(platform.subgraphUrls.person)}
