@@ -10,6 +10,7 @@ import {
 import type { DatabaseClient } from "@rnp/db";
 import {
   dataGroupsOf,
+  entryPointDisclosuresOf,
   fieldDataGroups,
   fieldRolesOf,
   loadSupergraphSdl,
@@ -91,6 +92,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
     fieldRoles: fieldRolesOf(supergraphSdl),
+    entryPointGroups: entryPointDisclosuresOf(supergraphSdl),
     grantRootFields: new Set([
       ...[...rootFieldsServedBy(supergraphSdl, "person")].map((field) => `Query.${field}`),
       ...[...rootFieldsServedBy(supergraphSdl, "monitoring")].map((field) => `Query.${field}`),
