@@ -168,13 +168,19 @@ describe("the person subgraph, called with a valid identity whose grant lacks th
       },
       issuedAt: Date.now(),
     };
+    const request = JSON.stringify({ query: RESIDENTS_NAMES, variables: { a: addressCode } });
+    const token = await signIdentity(identity, {
+      keys: TEST_SIGNING_SECRET,
+      audience: "person",
+      body: request,
+    });
     const response = await fetch(platform.subgraphUrls.person, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        [IDENTITY_HEADER]: signIdentity(identity, TEST_SIGNING_SECRET),
+        [IDENTITY_HEADER]: token,
       },
-      body: JSON.stringify({ query: RESIDENTS_NAMES, variables: { a: addressCode } }),
+      body: request,
     });
     const body = (await response.json()) as Answer["body"];
     expect(body.errors?.[0]?.extensions.code).toBe("FORBIDDEN");

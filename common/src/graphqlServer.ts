@@ -8,7 +8,8 @@ import { graphQLRequestHandler, isProduction, listen, type ReadinessReport } fro
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
   apollo: ApolloServerOptions<TContext>;
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Builds the context from the request and its body as received (see `graphQLRequestHandler`). */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   readiness?: () => Promise<ReadinessReport>;
   /** Runs first on stop, e.g. to close WebSockets that would keep the HTTP server open. */
   beforeStop?: () => Promise<void>;

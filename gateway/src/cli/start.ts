@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type PlatformEnvironment, stopOnSignals } from "@rnp/common";
+import { type PlatformEnvironment, signingKeysFromEnv, stopOnSignals } from "@rnp/common";
 import { allDataGroupNames } from "@rnp/schema";
 import { defaultDataDir, startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -17,7 +17,9 @@ Options:
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
-introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000),
+introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), INTERNAL_SIGNING_KEYS
+("k2:secret2,k1:secret1", the first signs) or INTERNAL_SIGNING_SECRET (default: random),
+INTERNAL_TOKEN_TTL_SECONDS (lifetime of the gateway's identity tokens, default 30),
 PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
 grants of the other environment are refused, and the demo requester's grant is of this one.`;
 
@@ -60,6 +62,13 @@ if (environmentText !== "TEST" && environmentText !== "PRODUCTION") {
 const environment: PlatformEnvironment = environmentText;
 console.log(`• environment ${environment}: grants of the other environment are refused`);
 
+// The keys matter only to parts started apart from this process; without them a random one serves.
+const signingKeys = signingKeysFromEnv();
+if (signingKeys && typeof signingKeys === "object" && "reason" in signingKeys) {
+  console.error(`${signingKeys.reason}. Unset it, or give "id:secret" pairs with secrets of 16+ characters.`);
+  process.exit(2);
+}
+
 const port = integer("port", values.port ?? process.env.PORT, 4000);
 const persons = integer("persons", values.persons, 10_000);
 const seed = integer("seed", values.seed, 1);
@@ -78,7 +87,7 @@ const platform = await startPlatform({
   environment,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
-  ...(process.env.INTERNAL_SIGNING_SECRET ? { signingSecret: process.env.INTERNAL_SIGNING_SECRET } : {}),
+  ...(signingKeys ? { signingSecret: signingKeys } : {}),
   log: (line) => console.log(`• ${line}`),
   onSeedProgress: (done, total) => {
     if (Date.now() - lastReport < 1000 && done < total) return;
