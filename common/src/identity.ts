@@ -46,12 +46,20 @@ export interface SigningKey {
  */
 export type SigningKeys = string | readonly SigningKey[];
 
+// One key object per secret, so its imported KeyObject is cached rather than rebuilt per call.
+const singleKeys = new Map<string, readonly SigningKey[]>();
+function singleKeyOf(secret: string): readonly SigningKey[] {
+  let keys = singleKeys.get(secret);
+  if (!keys) {
+    keys = [{ id: `s-${createHash("sha256").update(secret).digest("base64url").slice(0, 10)}`, secret }];
+    singleKeys.set(secret, keys);
+  }
+  return keys;
+}
+
 /** The keys of `SigningKeys`, first the one that signs; throws on an empty list or a short secret. */
 export function keysOf(keys: SigningKeys): readonly SigningKey[] {
-  const list =
-    typeof keys === "string"
-      ? [{ id: `s-${createHash("sha256").update(keys).digest("base64url").slice(0, 10)}`, secret: keys }]
-      : keys;
+  const list = typeof keys === "string" ? singleKeyOf(keys) : keys;
   if (list.length === 0) throw new Error("no internal signing key is configured");
   for (const key of list) {
     if (key.secret.length < 16)
@@ -176,9 +184,10 @@ class UnknownKeyError extends Error {}
 
 /**
  * Verifies identity tokens for the subgraph `audience`. Seen `jti`s are kept in memory until
- * their token expires, so a captured header cannot be replayed to this process; (one
- * process: a replay to another replica of the same subgraph can still run the very same
- * request once more).
+ * their token expires (and the signature makes a changed `jti` worthless), so a captured
+ * header cannot be replayed to this process. The memory is per process: within the token's
+ * seconds, a replay to another replica of the same subgraph could run the very same request
+ * once more (not another one: the body is bound).
  */
 export function createIdentityVerifier(options: {
   keys: SigningKeys;
