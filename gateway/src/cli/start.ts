@@ -1,5 +1,10 @@
 import { parseArgs } from "node:util";
-import { type PlatformEnvironment, signingKeysFromEnv, stopOnSignals } from "@rnp/common";
+import {
+  identityTtlSecondsFromEnv,
+  type PlatformEnvironment,
+  signingKeysFromEnv,
+  stopOnSignals,
+} from "@rnp/common";
 import { allDataGroupNames } from "@rnp/schema";
 import { defaultDataDir, startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -66,6 +71,13 @@ console.log(`• environment ${environment}: grants of the other environment are
 const signingKeys = signingKeysFromEnv();
 if (signingKeys && typeof signingKeys === "object" && "reason" in signingKeys) {
   console.error(`${signingKeys.reason}. Unset it, or give "id:secret" pairs with secrets of 16+ characters.`);
+  process.exit(2);
+}
+
+try {
+  identityTtlSecondsFromEnv();
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
 
