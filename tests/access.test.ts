@@ -1,4 +1,7 @@
-import { IDENTITY_HEADER, signIdentity } from "@rnp/common";
+import { createServer, type Server } from "node:http";
+import { IDENTITY_HEADER, listen, signIdentity } from "@rnp/common";
+import { createDatabase } from "@rnp/db";
+import { createGatewayServer } from "@rnp/gateway";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrant, day } from "./support/grants";
@@ -154,16 +157,25 @@ describe("refusals", () => {
     const unsigned = await direct({});
     expect(unsigned.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
     expect(unsigned.errors?.[0]?.message).toContain("Send requests to the gateway");
-    const forged = signIdentity(
+    const forged = await signIdentity(
       { requestId: "x", requesterId: 1, keyId: 1, role: "OPERATOR", grant: null, issuedAt: Date.now() },
-      "not-the-platform-secret",
+      {
+        keys: "not-the-platform-secret",
+        audience: "person",
+        body: JSON.stringify({ query: PERSON, variables: { code: adult } }),
+      },
     );
     const withForgery = await direct({ [IDENTITY_HEADER]: forged });
     expect(withForgery.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
   });
 
   it("the subgraph checks the grant again: a signed identity without ADDRESS cannot read an address", async () => {
-    const identity = signIdentity(
+    const body = JSON.stringify({
+      query:
+        "query ($code: String!) { person(personCode: $code) { givenName declaredAddress { declaredFrom } } }",
+      variables: { code: adult },
+    });
+    const identity = await signIdentity(
       {
         requestId: "defence-in-depth",
         requesterId: 1,
@@ -179,16 +191,12 @@ describe("refusals", () => {
         },
         issuedAt: Date.now(),
       },
-      TEST_SIGNING_SECRET,
+      { keys: TEST_SIGNING_SECRET, audience: "person", body },
     );
     const result = (await fetch(platform.subgraphUrls.person, {
       method: "POST",
       headers: { "content-type": "application/json", [IDENTITY_HEADER]: identity },
-      body: JSON.stringify({
-        query:
-          "query ($code: String!) { person(personCode: $code) { givenName declaredAddress { declaredFrom } } }",
-        variables: { code: adult },
-      }),
+      body,
     }).then((r) => r.json())) as { errors?: { extensions: { code: string } }[] };
     expect(result.errors?.[0]?.extensions.code).toBe("FORBIDDEN");
   });
@@ -340,4 +348,109 @@ describe("keys", () => {
     );
     expect(other.body.errors?.[0]?.extensions.code).toBe("FORBIDDEN");
   });
+});
+
+/** What a proxy between the gateway and the person subgraph saw: each call's token and body. */
+interface Captured {
+  token: string;
+  body: string;
+}
+
+/** An HTTP proxy in front of `target` that records the identity header and body of each call. */
+async function capturingProxy(
+  target: string,
+): Promise<{ url: string; captured: Captured[]; server: Server }> {
+  const captured: Captured[] = [];
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const token = request.headers[IDENTITY_HEADER];
+    if (typeof token === "string") captured.push({ token, body });
+    const forwarded = await fetch(target, {
+      method: request.method ?? "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(typeof token === "string" ? { [IDENTITY_HEADER]: token } : {}),
+      },
+      ...(request.method === "POST" ? { body } : {}),
+    });
+    response.writeHead(forwarded.status, {
+      "content-type": forwarded.headers.get("content-type") ?? "application/json",
+    });
+    response.end(await forwarded.text());
+  });
+  const port = await listen(server, 0);
+  return { url: `http://127.0.0.1:${port}/graphql`, captured, server };
+}
+
+describe("the identity the gateway forwards", () => {
+  for (const fetcher of ["undici", "default"] as const) {
+    it(`is bound to one subgraph and one request body, and used once (${fetcher} fetcher)`, async () => {
+      const proxy = await capturingProxy(platform.subgraphUrls.person);
+      const database = createDatabase(platform.databaseUrl, { max: 2, applicationName: "rnp-test-gateway" });
+      const gateway = await createGatewayServer({
+        subgraphUrls: { ...platform.subgraphUrls, person: proxy.url },
+        database,
+        signingSecret: TEST_SIGNING_SECRET,
+        fetcher,
+      });
+      try {
+        const url = await gateway.listen(0);
+        const answer = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...platform.headersOf(platform.requester) },
+          body: JSON.stringify({ query: PERSON, variables: { code: adult } }),
+        });
+        const through = (await answer.json()) as { data?: { person: { givenName: string } | null } };
+        // The gateway's token matched the body its fetcher sent: the person came back.
+        expect(through.data?.person?.givenName).toEqual(expect.any(String));
+        const [call] = proxy.captured;
+        expect(call).toBeDefined();
+
+        const replay = async (subgraphUrl: string, body: string) => {
+          const response = await fetch(subgraphUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json", [IDENTITY_HEADER]: call!.token },
+            body,
+          });
+          const result = (await response.json()) as {
+            data?: unknown;
+            errors?: { message: string; extensions: { code: string } }[];
+          };
+          return {
+            status: response.status,
+            code: result.errors?.[0]?.extensions.code,
+            message: result.errors?.[0]?.message,
+            data: result.data ?? null,
+          };
+        };
+        const otherBody = JSON.stringify({
+          query:
+            '{ residents(addressCode: "100000000", first: 500) { nodes { personCode givenName surname } } }',
+        });
+        expect(await replay(platform.subgraphUrls.person, otherBody)).toMatchObject({
+          status: 401,
+          code: "UNAUTHENTICATED",
+          message: expect.stringContaining("the identity token was issued for another request body"),
+          data: null,
+        });
+        expect(await replay(platform.subgraphUrls.person, call!.body)).toMatchObject({
+          status: 401,
+          code: "UNAUTHENTICATED",
+          message: expect.stringContaining("the identity token was already used"),
+          data: null,
+        });
+        expect(await replay(platform.subgraphUrls.catalog, call!.body)).toMatchObject({
+          status: 401,
+          code: "UNAUTHENTICATED",
+          message: expect.stringContaining("the identity token is for another subgraph, not catalog"),
+        });
+      } finally {
+        await gateway.stop();
+        await database.close();
+        await new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      }
+    });
+  }
 });

@@ -441,7 +441,11 @@ describe("refusals write nothing", () => {
     const [flat] =
       await sql`select address_code from person.addresses where kind = 'FLAT' order by address_code desc limit 1`;
     const before = await counts();
-    const identity = signIdentity(
+    const body = JSON.stringify({
+      query: DECLARE,
+      variables: { p: code, a: flat!.address_code, from: today },
+    });
+    const identity = await signIdentity(
       {
         requestId: "mutation-defence-in-depth",
         requesterId: 1,
@@ -450,12 +454,12 @@ describe("refusals write nothing", () => {
         grant: null,
         issuedAt: Date.now(),
       },
-      TEST_SIGNING_SECRET,
+      { keys: TEST_SIGNING_SECRET, audience: "person", body },
     );
     const response = await fetch(platform.subgraphUrls.person, {
       method: "POST",
       headers: { "content-type": "application/json", [IDENTITY_HEADER]: identity },
-      body: JSON.stringify({ query: DECLARE, variables: { p: code, a: flat!.address_code, from: today } }),
+      body,
     });
     const result = (await response.json()) as GraphQLResponse;
     expect(codeOf(result)).toBe("FORBIDDEN");

@@ -14,7 +14,8 @@ import {
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
   apollo: ApolloServerOptions<TContext>;
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Builds the context from the request and its body as received (see `graphQLRequestHandler`). */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   readiness?: () => Promise<ReadinessReport>;
   /** Other routes served before GraphQL (exact path match), e.g. the gateway's explorer. */
   routes?: GraphQLRequestHandlerOptions<TContext>["routes"];

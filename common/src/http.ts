@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { type SigningKeys, signingKeysFromEnv } from "./identity";
 
 export interface ReadinessReport {
   ready: boolean;
@@ -9,8 +10,11 @@ export interface ReadinessReport {
 
 export interface GraphQLRequestHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; throwing a GraphQLError refuses the request with it. */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context from the request and its body as received (the identity
+   * token is bound to it); throwing a GraphQLError refuses the request with it.
+   */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   /** Backs `GET /health/ready`; `GET /health/live` answers as long as the process serves HTTP. */
   readiness?: () => Promise<ReadinessReport>;
   /** Largest request body accepted; larger ones get HTTP 413. Default 5 MiB. */
@@ -81,8 +85,9 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     let body: unknown;
+    let text = "";
     if (request.method === "POST") {
-      const text = await readBody(request, limit);
+      text = await readBody(request, limit);
       const type = headers.get("content-type") ?? "";
       if (type.startsWith("application/json") || type.startsWith("application/graphql-response+json")) {
         try {
@@ -96,7 +101,7 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
     }
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context(request),
+      context: () => options.context(request, text),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
@@ -168,17 +173,19 @@ export function stopOnSignals(stop: () => Promise<void>, log: (line: string) => 
 }
 
 /**
- * The secret the gateway signs forwarded identities with (INTERNAL_SIGNING_SECRET), shared
- * by the gateway and every subgraph. Exits with a sentence saying what to set when missing.
+ * The keys the gateway signs forwarded identities with, shared by the gateway and every
+ * subgraph: INTERNAL_SIGNING_KEYS (`k2:secret2,k1:secret1`, the first signs, all verify) or
+ * INTERNAL_SIGNING_SECRET (one key). Exits with a sentence saying what to set when missing.
  */
-export function signingSecretFromEnv(): string {
-  const secret = process.env.INTERNAL_SIGNING_SECRET;
-  if (!secret || secret.length < 16) {
+export function signingSecretFromEnv(): SigningKeys {
+  const keys = signingKeysFromEnv();
+  if (keys === null || (typeof keys === "object" && "reason" in keys)) {
     console.error(
-      "Set INTERNAL_SIGNING_SECRET (16+ characters, the same for the gateway and every subgraph); " +
+      `${keys ? `${keys.reason}. ` : ""}Set INTERNAL_SIGNING_SECRET (16+ characters) or INTERNAL_SIGNING_KEYS ` +
+        '("id:secret,id:secret", the first signs), the same for the gateway and every subgraph; ' +
         "`pnpm start` generates one for you.",
     );
     process.exit(1);
   }
-  return secret;
+  return keys;
 }

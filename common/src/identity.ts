@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createSecretKey, type KeyObject, randomUUID } from "node:crypto";
+import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { GrantCondition } from "./conditions";
 
 export type Role = "REQUESTER" | "REQUESTER_ADMIN" | "PROVIDER" | "OPERATOR";
@@ -23,49 +24,238 @@ export interface RequestIdentity {
   role: Role | null;
   /** Present on data requests: the grant named in the request's `Grant` header. */
   grant: ExercisedGrant | null;
-  /** Milliseconds since the epoch; subgraphs refuse contexts older than `maxAgeMs`. */
+  /** Milliseconds since the epoch, when the gateway established it (the token has its own `iat`/`exp`). */
   issuedAt: number;
 }
 
-/** The header that carries the signed identity from the gateway to the subgraphs. */
+/** The header that carries the signed identity token from the gateway to a subgraph. */
 export const IDENTITY_HEADER = "x-rnp-identity";
 
-function mac(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
-}
-
-/** `payload.signature`, both base64url: HMAC-SHA256 over the JSON identity. */
-export function signIdentity(identity: RequestIdentity, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(identity)).toString("base64url");
-  return `${payload}.${mac(secret, payload)}`;
+/** A secret with an id: the id goes into each token's `kid` header so keys can be rotated. */
+export interface SigningKey {
+  id: string;
+  secret: string;
 }
 
 /**
- * The identity in a signed header, or a sentence saying why it is not acceptable (absent,
- * malformed, signed with another secret, or older than `maxAgeMs`). Never throws.
+ * The keys a part signs and verifies internal identity tokens with: the first signs, all
+ * verify. During a rotation the new key is put first everywhere and the old one kept after
+ * it until every part has restarted with the new list; then the old one is dropped.
+ * A plain string is one key whose id is derived from the secret (so every part that has the
+ * same INTERNAL_SIGNING_SECRET agrees on it without configuration).
  */
-export function verifyIdentity(
-  header: string | undefined,
-  secret: string,
-  maxAgeMs = 5 * 60_000,
-): { identity: RequestIdentity } | { reason: string } {
-  if (!header) return { reason: "the request carries no identity from the gateway" };
-  const [payload, signature] = header.split(".");
-  if (!payload || !signature) return { reason: "the identity header is malformed" };
-  const expected = Buffer.from(mac(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { reason: "the identity header is not signed by this platform's gateway" };
+export type SigningKeys = string | readonly SigningKey[];
+
+// One key object per secret, so its imported KeyObject is cached rather than rebuilt per call.
+const singleKeys = new Map<string, readonly SigningKey[]>();
+function singleKeyOf(secret: string): readonly SigningKey[] {
+  let keys = singleKeys.get(secret);
+  if (!keys) {
+    keys = [{ id: `s-${createHash("sha256").update(secret).digest("base64url").slice(0, 10)}`, secret }];
+    singleKeys.set(secret, keys);
   }
-  let identity: RequestIdentity;
-  try {
-    identity = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as RequestIdentity;
-  } catch {
-    return { reason: "the identity header is malformed" };
+  return keys;
+}
+
+/** The keys of `SigningKeys`, first the one that signs; throws on an empty list or a short secret. */
+export function keysOf(keys: SigningKeys): readonly SigningKey[] {
+  const list = typeof keys === "string" ? singleKeyOf(keys) : keys;
+  if (list.length === 0) throw new Error("no internal signing key is configured");
+  for (const key of list) {
+    if (key.secret.length < 16)
+      throw new Error(`internal signing key "${key.id}" is shorter than 16 characters`);
   }
-  if (Math.abs(Date.now() - identity.issuedAt) > maxAgeMs)
-    return { reason: "the identity header has expired" };
-  return { identity };
+  return list;
+}
+
+/**
+ * Parses INTERNAL_SIGNING_KEYS, `id:secret` pairs separated by commas (`k2:secret2,k1:secret1`,
+ * the first signs). Returns a sentence saying what is wrong instead of keys when malformed.
+ */
+export function parseSigningKeys(text: string): readonly SigningKey[] | { reason: string } {
+  const keys: SigningKey[] = [];
+  for (const entry of text.split(",").map((part) => part.trim())) {
+    const colon = entry.indexOf(":");
+    const id = entry.slice(0, colon).trim();
+    const secret = entry.slice(colon + 1);
+    if (colon < 1 || !/^[\w.-]{1,64}$/.test(id))
+      return { reason: `"${entry.slice(0, 20)}…" is not "id:secret" (the id: letters, digits, "._-")` };
+    if (secret.length < 16) return { reason: `the secret of key "${id}" is shorter than 16 characters` };
+    if (keys.some((key) => key.id === id)) return { reason: `key id "${id}" appears twice` };
+    keys.push({ id, secret });
+  }
+  return keys;
+}
+
+/**
+ * The internal signing keys from the environment: INTERNAL_SIGNING_KEYS (`k2:secret2,k1:secret1`,
+ * the first signs) or else INTERNAL_SIGNING_SECRET (one key); null when neither is set, a
+ * sentence when malformed.
+ */
+export function signingKeysFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): SigningKeys | null | { reason: string } {
+  if (env.INTERNAL_SIGNING_KEYS) {
+    const keys = parseSigningKeys(env.INTERNAL_SIGNING_KEYS);
+    return "reason" in keys ? { reason: `INTERNAL_SIGNING_KEYS: ${keys.reason}` } : keys;
+  }
+  const secret = env.INTERNAL_SIGNING_SECRET;
+  if (secret === undefined) return null;
+  if (secret.length < 16) return { reason: "INTERNAL_SIGNING_SECRET is shorter than 16 characters" };
+  return secret;
+}
+
+/**
+ * Lifetime of the gateway's identity tokens from INTERNAL_TOKEN_TTL_SECONDS (1–300, default
+ * 30); throws with a sentence when it is not such a number.
+ */
+export function identityTtlSecondsFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const text = env.INTERNAL_TOKEN_TTL_SECONDS;
+  if (text === undefined || text === "") return DEFAULT_IDENTITY_TTL_SECONDS;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_IDENTITY_TTL_SECONDS)
+    throw new Error(
+      `INTERNAL_TOKEN_TTL_SECONDS must be a whole number of seconds from 1 to ${MAX_IDENTITY_TTL_SECONDS}; got "${text}".`,
+    );
+  return value;
+}
+
+/** base64url SHA-256 of the exact HTTP body a token is issued for. */
+export function bodyHash(body: string): string {
+  return createHash("sha256").update(body).digest("base64url");
+}
+
+/** Default lifetime of an identity token: long enough for clock skew, too short to be worth stealing. */
+export const DEFAULT_IDENTITY_TTL_SECONDS = 30;
+/** Longest lifetime a subgraph accepts, so a replay cache never has to hold a token for long. */
+const MAX_IDENTITY_TTL_SECONDS = 300;
+const ISSUER = "rnp-gateway";
+
+export interface SignIdentityOptions {
+  keys: SigningKeys;
+  /** The subgraph the token is for (`person`, `catalog`, `monitoring`); others refuse it. */
+  audience: string;
+  /** The exact HTTP body the token travels with; the subgraph refuses it with any other. */
+  body: string;
+  /** Lifetime in seconds; default `DEFAULT_IDENTITY_TTL_SECONDS`. */
+  ttlSeconds?: number;
+}
+
+/**
+ * A short-lived JWT (HS256, `kid` header) that carries the identity to one subgraph for one
+ * request: `aud` the subgraph, `bh` the body's SHA-256, a random `jti`, `iat`/`exp` seconds apart.
+ */
+export async function signIdentity(identity: RequestIdentity, options: SignIdentityOptions): Promise<string> {
+  const [key] = keysOf(options.keys);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ identity, bh: bodyHash(options.body) })
+    .setProtectedHeader({ alg: "HS256", kid: key!.id, typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setAudience(options.audience)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.ttlSeconds ?? DEFAULT_IDENTITY_TTL_SECONDS))
+    .sign(secretKeyOf(key!));
+}
+
+const secretKeys = new WeakMap<SigningKey, KeyObject>();
+function secretKeyOf(key: SigningKey): KeyObject {
+  let secret = secretKeys.get(key);
+  if (!secret) {
+    secret = createSecretKey(Buffer.from(key.secret, "utf8"));
+    secretKeys.set(key, secret);
+  }
+  return secret;
+}
+
+export interface IdentityVerifier {
+  /**
+   * The identity in a token, or a sentence saying why it is not acceptable: absent,
+   * malformed, signed with an unknown key or another secret, for another subgraph, expired,
+   * issued for another body, or already used. A token is accepted once. Never throws.
+   */
+  verify(
+    header: string | undefined,
+    body: string,
+  ): Promise<{ identity: RequestIdentity } | { reason: string }>;
+}
+
+class UnknownKeyError extends Error {}
+
+/**
+ * Verifies identity tokens for the subgraph `audience`. Seen `jti`s are kept in memory until
+ * their token expires (and the signature makes a changed `jti` worthless), so a captured
+ * header cannot be replayed to this process. The memory is per process: within the token's
+ * seconds, a replay to another replica of the same subgraph could run the very same request
+ * once more (not another one: the body is bound).
+ */
+export function createIdentityVerifier(options: {
+  keys: SigningKeys;
+  audience: string;
+  /** Seconds of clock difference tolerated between gateway and subgraph; default 5. */
+  clockToleranceSeconds?: number;
+}): IdentityVerifier {
+  const keys = new Map(keysOf(options.keys).map((key) => [key.id, key]));
+  // jti → expiry (ms); insertion order is close to expiry order, so expired ones are at the front.
+  const seen = new Map<string, number>();
+  const forgetExpired = (now: number) => {
+    for (const [jti, expires] of seen) {
+      if (expires > now) break;
+      seen.delete(jti);
+    }
+  };
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  return {
+    async verify(header, body) {
+      if (!header) return { reason: "the request carries no identity from the gateway" };
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(
+          header,
+          (protectedHeader) => {
+            const key = protectedHeader.kid ? keys.get(protectedHeader.kid) : undefined;
+            if (!key) throw new UnknownKeyError(protectedHeader.kid ?? "(none)");
+            return secretKeyOf(key);
+          },
+          {
+            algorithms: ["HS256"],
+            issuer: ISSUER,
+            audience: options.audience,
+            clockTolerance: tolerance,
+            requiredClaims: ["jti", "iat", "exp", "aud"],
+          },
+        ));
+      } catch (error) {
+        return { reason: refusalOf(error, options.audience) };
+      }
+      if (payload.exp! - payload.iat! > MAX_IDENTITY_TTL_SECONDS)
+        return { reason: `the identity token lives longer than ${MAX_IDENTITY_TTL_SECONDS} s` };
+      if (payload.bh !== bodyHash(body))
+        return { reason: "the identity token was issued for another request body" };
+      const now = Date.now();
+      forgetExpired(now);
+      if (seen.has(payload.jti!))
+        return { reason: "the identity token was already used (each is valid once)" };
+      seen.set(payload.jti!, (payload.exp! + tolerance) * 1000);
+      const identity = payload.identity as RequestIdentity | undefined;
+      if (!identity || typeof identity !== "object")
+        return { reason: "the identity token carries no identity" };
+      return { identity };
+    },
+  };
+}
+
+function refusalOf(error: unknown, audience: string): string {
+  if (error instanceof UnknownKeyError)
+    return `the identity token is signed with key "${error.message}", which this subgraph does not have (check INTERNAL_SIGNING_KEYS)`;
+  if (error instanceof joseErrors.JWTExpired) return "the identity token has expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "aud") return `the identity token is for another subgraph, not ${audience}`;
+    return `the identity token's "${error.claim}" claim is not acceptable`;
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return "the identity token is not signed by this platform's gateway";
+  return "the identity header is malformed";
 }
 
 /**

@@ -9,15 +9,20 @@ import {
   Kind,
 } from "graphql";
 import { graphQLError } from "./errors";
-import { IDENTITY_HEADER, type RequestIdentity, verifyIdentity } from "./identity";
+import { IDENTITY_HEADER, type IdentityVerifier, type RequestIdentity } from "./identity";
 
 /**
- * The identity a subgraph request carries, verified. A request without a valid signature
- * did not come through the gateway and is refused with UNAUTHENTICATED (HTTP 401).
+ * The identity a subgraph request carries, verified against the body as received. A request
+ * without a valid token (absent, forged, for another subgraph, expired, for another body or
+ * replayed) did not come through the gateway now and is refused with UNAUTHENTICATED (HTTP 401).
  */
-export function identityOf(request: IncomingMessage, secret: string): RequestIdentity {
+export async function identityOf(
+  request: IncomingMessage,
+  body: string,
+  verifier: IdentityVerifier,
+): Promise<RequestIdentity> {
   const header = request.headers[IDENTITY_HEADER];
-  const result = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+  const result = await verifier.verify(Array.isArray(header) ? header[0] : header, body);
   if ("reason" in result) {
     throw graphQLError(
       "UNAUTHENTICATED",

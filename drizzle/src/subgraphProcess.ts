@@ -1,17 +1,23 @@
-import { accessControlFromEnv, type GraphQLServer, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import {
+  accessControlFromEnv,
+  type GraphQLServer,
+  type SigningKeys,
+  signingSecretFromEnv,
+  stopOnSignals,
+} from "@rnp/common";
 import { createDatabase, type Database } from "./index";
 
 /** What every subgraph's `create…Subgraph` takes. */
 export interface SubgraphBuildOptions {
   db: Database;
-  signingSecret: string;
+  signingSecret: SigningKeys;
   accessControl: boolean;
   onStop: () => Promise<void>;
 }
 
 /**
  * Runs one subgraph as its own process, configured from the environment (DATABASE_URL,
- * INTERNAL_SIGNING_SECRET, ACCESS_CONTROL, PORT, HOST): its own database pool, listening,
+ * INTERNAL_SIGNING_SECRET or INTERNAL_SIGNING_KEYS, ACCESS_CONTROL, PORT, HOST): its own database pool, listening,
  * "<name> subgraph ready at <url>" printed, and on SIGTERM `alongside`'s stop first, then
  * HTTP drained, then the pool closed. Exits with a sentence saying what to set when
  * DATABASE_URL is missing.

@@ -1,4 +1,9 @@
-import { accessControlFromEnv, signingSecretFromEnv, stopOnSignals } from "@rnp/common";
+import {
+  accessControlFromEnv,
+  identityTtlSecondsFromEnv,
+  signingSecretFromEnv,
+  stopOnSignals,
+} from "@rnp/common";
 import { createDatabase } from "@rnp/db";
 import { subgraphs } from "@rnp/schema";
 import { auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";
@@ -15,6 +20,13 @@ if (!databaseUrl) {
 const environment = process.env.PLATFORM_ENVIRONMENT ?? "TEST";
 if (environment !== "TEST" && environment !== "PRODUCTION") {
   console.error(`PLATFORM_ENVIRONMENT must be TEST or PRODUCTION; got "${environment}".`);
+  process.exit(1);
+}
+let identityTtlSeconds: number;
+try {
+  identityTtlSeconds = identityTtlSecondsFromEnv();
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 // Each subgraph's URL comes from <NAME>_SUBGRAPH_URL, e.g. PERSON_SUBGRAPH_URL.
@@ -39,6 +51,7 @@ const server = await createGatewayServer({
   subgraphUrls,
   database,
   signingSecret: signingSecretFromEnv(),
+  identityTtlSeconds,
   accessControl: accessControlFromEnv(),
   environment,
   fetcher,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
-import type { PlatformEnvironment } from "@rnp/common";
+import type { PlatformEnvironment, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
@@ -28,8 +28,8 @@ export interface PlatformOptions {
   /** Receives every SQL statement the person subgraph sends (tests count them). */
   onPersonStatement?: (query: string) => void;
   fetcher?: GatewayOptions["fetcher"];
-  /** Shared by the gateway and the subgraphs; random for each start when omitted. */
-  signingSecret?: string;
+  /** Signing keys shared by the gateway and the subgraphs; a random secret for each start when omitted. */
+  signingSecret?: SigningKeys;
   /** The bootstrap operator key; random for each start when omitted. */
   operatorKey?: string;
   environment?: PlatformEnvironment;

@@ -1,4 +1,4 @@
-import { completeRegistrationNumber } from "@rnp/common";
+import { completeRegistrationNumber, type PlatformEnvironment } from "@rnp/common";
 
 export interface ProvisionedRequester {
   requesterId: string;
@@ -33,26 +33,39 @@ export function syntheticRegistrationNumber(n: number): string {
 
 /**
  * Registers an organisation (or finds it by registration number), issues it a fresh
- * REQUESTER key and a TEST grant for the data groups (or reuses its valid grant for the
- * same purpose), all through the gateway's own operator mutations.
+ * REQUESTER key and a grant for the data groups in `environment` (default TEST), or reuses
+ * its valid grant for the same purpose and environment, all through the gateway's own
+ * operator mutations.
  */
 export async function provisionRequester(
   gatewayUrl: string,
   operatorKey: string,
-  options: { name: string; registrationNumber: string; dataGroups: string[]; purpose: string },
+  options: {
+    name: string;
+    registrationNumber: string;
+    dataGroups: string[];
+    purpose: string;
+    environment?: PlatformEnvironment;
+  },
 ): Promise<ProvisionedRequester> {
   const { requesters } = await call<{
     requesters: {
       nodes: {
         id: string;
         registrationNumber: string;
-        grants: { number: string; purpose: string; validTo: string; revokedAt: string | null }[];
+        grants: {
+          number: string;
+          purpose: string;
+          environment: PlatformEnvironment;
+          validTo: string;
+          revokedAt: string | null;
+        }[];
       }[];
     };
   }>(
     gatewayUrl,
     operatorKey,
-    "{ requesters(first: 100) { nodes { id registrationNumber grants { number purpose validTo revokedAt } } } }",
+    "{ requesters(first: 100) { nodes { id registrationNumber grants { number purpose environment validTo revokedAt } } } }",
     {},
   );
   const existing = requesters.nodes.find((r) => r.registrationNumber === options.registrationNumber);
@@ -78,10 +91,15 @@ export async function provisionRequester(
     "mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }",
     { input: { requesterId, role: "REQUESTER", label: "issued at start" } },
   );
+  const environment = options.environment ?? "TEST";
   const today = new Date();
   // A restart reuses the organisation's still-valid grant for the same purpose.
   const reusable = existing?.grants.find(
-    (g) => g.purpose === options.purpose && !g.revokedAt && g.validTo >= today.toISOString().slice(0, 10),
+    (g) =>
+      g.purpose === options.purpose &&
+      g.environment === environment &&
+      !g.revokedAt &&
+      g.validTo >= today.toISOString().slice(0, 10),
   );
   if (reusable) return { requesterId: requesterId!, key: issueApiKey.key, grantNumber: reusable.number };
   const { createGrant } = await call<{ createGrant: { number: string } }>(
@@ -96,7 +114,7 @@ export async function provisionRequester(
         purpose: options.purpose,
         validFrom: today.toISOString().slice(0, 10),
         validTo: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),
-        environment: "TEST",
+        environment,
         monitoringAllowed: true,
       },
     },

@@ -4,13 +4,16 @@ import type { Fetcher } from "@apollo/utils.fetcher";
 import {
   createGraphQLServer,
   type GraphQLServer,
+  identityTtlSecondsFromEnv,
   isProduction,
   type PlatformEnvironment,
   type ReadinessReport,
+  type SigningKeys,
 } from "@rnp/common";
 import type { DatabaseClient } from "@rnp/db";
 import {
   dataGroupsOf,
+  entryPointDisclosuresOf,
   fieldDataGroups,
   fieldRolesOf,
   loadSupergraphSdl,
@@ -34,8 +37,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   /** The platform database: API keys and grants are read from it, the audit trail written to it. */
   database: DatabaseClient;
-  /** Secret the forwarded identities are signed with; the subgraphs must have the same. */
-  signingSecret: string;
+  /** Keys the forwarded identity tokens are signed with (the first signs); the subgraphs must have them. */
+  signingSecret: SigningKeys;
+  /** Lifetime of a forwarded identity token; default INTERNAL_TOKEN_TTL_SECONDS or 30 s. */
+  identityTtlSeconds?: number;
   /** false: no authentication, grants or audit (benchmark baseline only). */
   accessControl?: boolean;
   /** The environment this platform serves (default TEST); grants of the other are refused. */
@@ -111,12 +116,13 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // addresses at start (OpenTelemetry resource detectors): a register must not phone home.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const ttlSeconds = options.identityTtlSeconds ?? identityTtlSecondsFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(
         { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
-        options.signingSecret,
+        { keys: options.signingSecret, subgraph: name, ttlSeconds },
       ),
   });
   refusePlannerErrors(gateway);
@@ -125,6 +131,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
     fieldRoles: fieldRolesOf(supergraphSdl),
+    entryPointGroups: entryPointDisclosuresOf(supergraphSdl),
     grantRootFields: new Set([
       ...[...rootFieldsServedBy(supergraphSdl, "person")].map((field) => `Query.${field}`),
       ...[...rootFieldsServedBy(supergraphSdl, "monitoring")].map((field) => `Query.${field}`),

@@ -53,3 +53,35 @@ export function rootFieldsServedBy(
   }
   return fields;
 }
+
+/**
+ * Root field coordinate (`Query.residents`) → the data groups its selecting argument
+ * reveals, from the `@discloses(dataGroups:)` marks of a supergraph. Throws when a mark
+ * names a group that `DataGroupName` does not declare, so a typo fails the composition checks.
+ */
+export function entryPointDisclosuresOf(supergraphSdl: string | DocumentNode): Map<string, string[]> {
+  const doc = document(supergraphSdl);
+  const known = new Set<string>();
+  for (const definition of doc.definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === "DataGroupName")
+      for (const value of definition.values ?? []) known.add(value.name.value);
+  }
+  const marks = new Map<string, string[]>();
+  for (const definition of doc.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    for (const field of definition.fields ?? []) {
+      const mark = field.directives?.find((d) => d.name.value === "discloses");
+      if (!mark) continue;
+      const coordinate = `${definition.name.value}.${field.name.value}`;
+      const groups = stringArguments(mark, "dataGroups");
+      for (const group of groups) {
+        if (!known.has(group))
+          throw new Error(
+            `${coordinate} is marked @discloses(dataGroups: ["${group}"]), which DataGroupName does not declare`,
+          );
+      }
+      marks.set(coordinate, groups);
+    }
+  }
+  return marks;
+}

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { IDENTITY_HEADER, type RequestIdentity, signIdentity } from "@rnp/common";
+import { IDENTITY_HEADER, type RequestIdentity, type SigningKeys, signIdentity } from "@rnp/common";
 import type { GatewayContext } from "./context";
 
 /** An identity with no key and no role: it may read only the public catalog. */
@@ -8,23 +8,37 @@ export function anonymousIdentity(requestId: string): RequestIdentity {
 }
 
 /**
- * Forwards the caller's identity to a subgraph, signed, and collects what the subgraph
+ * Forwards the caller's identity to one subgraph as a short-lived token bound to that
+ * subgraph (its name) and to the exact body of the call, and collects what the subgraph
  * reports disclosing (`extensions.disclosures`), which never reaches the client.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly signingSecret: string,
+    private readonly signing: {
+      keys: SigningKeys;
+      /** The subgraph's name in the supergraph: the token's audience. */
+      subgraph: string;
+      ttlSeconds?: number;
+    },
   ) {
     super(config);
   }
 
-  override willSendRequest({
+  override async willSendRequest({
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
     const identity = context.identity ?? anonymousIdentity(context.requestId ?? "internal");
-    request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.signingSecret));
+    request.http?.headers.set(
+      IDENTITY_HEADER,
+      await signIdentity(identity, {
+        keys: this.signing.keys,
+        audience: this.signing.subgraph,
+        body: subgraphRequestBody(request),
+        ...(this.signing.ttlSeconds ? { ttlSeconds: this.signing.ttlSeconds } : {}),
+      }),
+    );
   }
 
   override didReceiveResponse({
@@ -44,4 +58,20 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     return response;
   }
+}
+
+type SubgraphRequest = Parameters<
+  NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>
+>[0]["request"];
+
+/**
+ * The body `RemoteGraphQLDataSource` will send for `request`: it serialises the request
+ * without `http`, `query` first (`process` rebuilds it as `{ query, ...rest }`; automatic
+ * persisted queries are off). Any fetcher sends this string unchanged, so the hash the
+ * subgraph computes over the body it receives matches. Should a gateway upgrade change
+ * this, every subgraph call is refused at once ("issued for another request body").
+ */
+export function subgraphRequestBody(request: SubgraphRequest): string {
+  const { http: _http, query, ...rest } = request;
+  return JSON.stringify({ query, ...rest });
 }

@@ -3,6 +3,8 @@ import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeIn
 export interface AccessMarks {
   /** `Person.surname` → `NAME`. */
   fieldGroups: Map<string, string>;
+  /** `Query.residents` → `["ADDRESS"]`: root fields whose selecting argument reveals these groups. */
+  entryPointGroups: Map<string, string[]>;
   /** `Mutation.createGrant` → `["OPERATOR"]`. */
   fieldRoles: Map<string, string[]>;
   /** Root field coordinates that run under a grant (`Query.person`, `Mutation.createMonitoringSet`). */
@@ -39,6 +41,10 @@ export function analyseOperation(
         const coordinate = `${parent.name}.${node.name.value}`;
         const group = marks.fieldGroups.get(coordinate);
         if (group && !needs.groups.has(group)) needs.groups.set(group, coordinate);
+        // Selecting `residents` at all tells who lives at the address, whatever fields follow.
+        for (const disclosed of marks.entryPointGroups.get(coordinate) ?? []) {
+          if (!needs.groups.has(disclosed)) needs.groups.set(disclosed, coordinate);
+        }
         const roles = marks.fieldRoles.get(coordinate);
         if (roles) needs.roles.set(coordinate, roles);
         if (marks.grantRootFields.has(coordinate)) needs.needsGrant = true;

@@ -1,5 +1,10 @@
 import { parseArgs } from "node:util";
-import { stopOnSignals } from "@rnp/common";
+import {
+  identityTtlSecondsFromEnv,
+  type PlatformEnvironment,
+  signingKeysFromEnv,
+  stopOnSignals,
+} from "@rnp/common";
 import { allDataGroupNames } from "@rnp/schema";
 import { defaultDataDir, startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -19,10 +24,14 @@ Options:
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
 introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), AUDIT_CHAIN_KEY (default
 with the embedded database: generated into .data/audit-chain.key), AUDIT_ANCHOR_FILE
-(default with the embedded database: .data/audit-anchors.jsonl); operation limits:
-RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
-GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST, GATEWAY_DEFAULT_LIST_SIZE,
-MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
+(default with the embedded database: .data/audit-anchors.jsonl); INTERNAL_SIGNING_KEYS
+("k2:secret2,k1:secret1", the first signs) or INTERNAL_SIGNING_SECRET (default: random),
+INTERNAL_TOKEN_TTL_SECONDS (lifetime of the gateway's identity tokens, default 30),
+PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
+grants of the other environment are refused, and the demo requester's grant is of this one;
+operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
+GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
+GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
 
 let values: { port?: string; persons?: string; seed?: string; help?: boolean };
 try {
@@ -53,6 +62,30 @@ function integer(name: string, text: string | undefined, fallback: number): numb
   return value;
 }
 
+const environmentText = process.env.PLATFORM_ENVIRONMENT ?? "TEST";
+if (environmentText !== "TEST" && environmentText !== "PRODUCTION") {
+  console.error(
+    `PLATFORM_ENVIRONMENT must be TEST or PRODUCTION; got "${environmentText}". Unset it for a test platform.`,
+  );
+  process.exit(2);
+}
+const environment: PlatformEnvironment = environmentText;
+console.log(`• environment ${environment}: grants of the other environment are refused`);
+
+// The keys matter only to parts started apart from this process; without them a random one serves.
+const signingKeys = signingKeysFromEnv();
+if (signingKeys && typeof signingKeys === "object" && "reason" in signingKeys) {
+  console.error(`${signingKeys.reason}. Unset it, or give "id:secret" pairs with secrets of 16+ characters.`);
+  process.exit(2);
+}
+
+try {
+  identityTtlSecondsFromEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
 const port = integer("port", values.port ?? process.env.PORT, 4000);
 const persons = integer("persons", values.persons, 10_000);
 const seed = integer("seed", values.seed, 1);
@@ -68,9 +101,10 @@ const platform = await startPlatform({
   host: process.env.HOST ?? "127.0.0.1",
   seedPersons: persons,
   seed,
+  environment,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
-  ...(process.env.INTERNAL_SIGNING_SECRET ? { signingSecret: process.env.INTERNAL_SIGNING_SECRET } : {}),
+  ...(signingKeys ? { signingSecret: signingKeys } : {}),
   log: (line) => console.log(`• ${line}`),
   onSeedProgress: (done, total) => {
     if (Date.now() - lastReport < 1000 && done < total) return;
@@ -85,7 +119,8 @@ const platform = await startPlatform({
 // 127.0.0.1 and localhost are the same server here; localhost is what people type.
 const shown = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
 const gatewayUrl = shown(platform.gatewayUrl);
-// In development a demo requester gets a fresh key and a broad test grant at every start.
+// In development a demo requester gets a fresh key and a broad grant of the platform's
+// environment at every start (a TEST grant would be refused on a PRODUCTION platform).
 const demo =
   process.env.NODE_ENV === "production"
     ? null
@@ -94,11 +129,13 @@ const demo =
         registrationNumber: syntheticRegistrationNumber(1),
         dataGroups: allDataGroupNames(),
         purpose: "Customer due diligence (demo)",
+        environment,
       });
 if (demo) platform.setExplorerHeaders({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber });
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
+  environment                            ${environment}
   gateway (Apollo Sandbox in a browser)  ${gatewayUrl}${
     demo
       ? `

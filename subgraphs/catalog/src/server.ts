@@ -3,10 +3,12 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
   createGraphQLServer,
+  createIdentityVerifier,
   directiveArgument,
   type GraphQLServer,
   graphQLError,
   identityOf,
+  type SigningKeys,
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
@@ -23,8 +25,8 @@ export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.m
 
 export interface CatalogSubgraphOptions {
   db: Database;
-  /** Secret the gateway signs identities with; requests without a valid one are refused. */
-  signingSecret: string;
+  /** Keys the gateway signs identity tokens with; requests without a valid token are refused. */
+  signingSecret: SigningKeys;
   /** false: no identity check and no role checks (benchmark baseline only). */
   accessControl?: boolean;
   /** The composed supergraph the data groups are read from; default the committed one. */
@@ -56,17 +58,19 @@ export function createCatalogSubgraph(
           return resolve(parent, args, context, info);
         };
       });
+  // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
+  const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "catalog" });
   return createGraphQLServer<CatalogContext>({
     apollo: {
       schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
-    context: async (request) => ({
+    context: async (request, body) => ({
       db: options.db,
       loaders: createCatalogLoaders(options.db),
       dataGroups,
-      identity: accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY,
+      identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),
     ...(options.onStop ? { onStop: options.onStop } : {}),

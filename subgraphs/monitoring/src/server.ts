@@ -3,9 +3,11 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
   createGraphQLServer,
+  createIdentityVerifier,
   type GraphQLServer,
   graphQLError,
   identityOf,
+  type SigningKeys,
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
 } from "@rnp/common";
@@ -22,8 +24,8 @@ export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.m
 
 export interface MonitoringSubgraphOptions {
   db: Database;
-  /** Secret the gateway signs identities with; requests without a valid one are refused. */
-  signingSecret: string;
+  /** Keys the gateway signs identity tokens with; requests without a valid token are refused. */
+  signingSecret: SigningKeys;
   /** false: no identity check (benchmark baseline only). */
   accessControl?: boolean;
   onStop?: () => Promise<void>;
@@ -49,13 +51,15 @@ export function createMonitoringSubgraph(
       return resolve(parent, args, context, info);
     };
   });
+  // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
+  const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "monitoring" });
   return createGraphQLServer<MonitoringContext>({
     apollo: {
       schema,
       plugins: [ApolloServerPluginInlineTraceDisabled(), ...(accessControl ? [reportDisclosures] : [])],
     },
-    context: async (request) => {
-      const identity = accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY;
+    context: async (request, body) => {
+      const identity = accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY;
       return {
         db: options.db,
         identity,

@@ -58,9 +58,21 @@ function firstUngrantedField(info: GraphQLResolveInfo, granted: readonly string[
 }
 
 /**
+ * Personal codes of the persons a root field returned: a person row, or a page of
+ * `PersonConnection` (its `personCodes`); nothing for `null`.
+ */
+function personCodesReturned(result: unknown): string[] {
+  if (!result || typeof result !== "object") return [];
+  if ("personCodes" in result && Array.isArray(result.personCodes)) return result.personCodes as string[];
+  if ("personCode" in result && typeof result.personCode === "string") return [result.personCode];
+  return [];
+}
+
+/**
  * Enforces the grant again inside the subgraph (defence in depth) and records what is
  * disclosed: every Person field checks that its data group is granted and notes
- * (person, group); every Query root field needs a grant at all. Mutation root fields (register
+ * (person, group); every Query root field needs a grant at all, and one marked
+ * `@discloses(dataGroups:)` needs those groups too and notes them for each person it returns. Mutation root fields (register
  * changes) need no grant, as they disclose nothing, but the role of `@requiresRole`
  * (operators only when unmarked); person data selected in their results still needs a grant.
  */
@@ -88,14 +100,32 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
       };
     }
     if (field.typeName === "Query" && field.name !== "_service") {
-      return (parent, args, context, info) => {
-        if (!(context as PersonContext).identity.grant) {
+      const disclosed = directiveArgument(field, "discloses", "dataGroups") ?? [];
+      return async (parent, args, context, info) => {
+        const { identity, disclosures } = context as PersonContext;
+        if (!identity.grant) {
           throw graphQLError(
             "GRANT_REQUIRED",
             "Person data is disclosed only under a grant: name one in the `Grant` header.",
           );
         }
-        return resolve(parent, args, context, info);
+        const ungranted = disclosed.find((group) => !identity.grant?.dataGroups.includes(group));
+        if (ungranted) {
+          throw graphQLError(
+            "FORBIDDEN",
+            `Query.${field.name} discloses data group ${ungranted} of every person it returns, which grant ${identity.grant.number} does not cover. Use a grant that covers ${ungranted}.`,
+            { field: `Query.${field.name}`, dataGroup: ungranted },
+          );
+        }
+        const result = await resolve(parent, args, context, info);
+        // Every person the entry point returns is disclosed with these groups, even when
+        // no field of theirs is selected (a cursor or a bare `personCode` still names them).
+        for (const code of disclosed.length > 0 ? personCodesReturned(result) : []) {
+          const groups = disclosures.get(code) ?? new Set<string>();
+          for (const group of disclosed) groups.add(group);
+          disclosures.set(code, groups);
+        }
+        return result;
       };
     }
     if (field.typeName !== "Person") return null;

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createGraphQLServer, type GraphQLServer, identityOf, UNRESTRICTED_IDENTITY } from "@rnp/common";
+import {
+  createGraphQLServer,
+  createIdentityVerifier,
+  type GraphQLServer,
+  identityOf,
+  type SigningKeys,
+  UNRESTRICTED_IDENTITY,
+} from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import { enforceGrants, reportDisclosures } from "./access";
@@ -13,8 +20,8 @@ export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.m
 
 export interface PersonSubgraphOptions {
   db: Database;
-  /** Secret the gateway signs identities with; requests without a valid one are refused. */
-  signingSecret: string;
+  /** Keys the gateway signs identity tokens with; requests without a valid token are refused. */
+  signingSecret: SigningKeys;
   /** false: no identity check, no grant enforcement, no disclosure report (benchmark baseline only). */
   accessControl?: boolean;
   /** Most codes one `persons` call accepts; default from PERSONS_BATCH_LIMIT or 1000. */
@@ -27,14 +34,16 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
   const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
   const accessControl = options.accessControl ?? true;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
+  const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "person" });
   return createGraphQLServer<PersonContext>({
     apollo: {
       schema: accessControl ? enforceGrants(schema) : schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
       plugins: [ApolloServerPluginInlineTraceDisabled(), ...(accessControl ? [reportDisclosures] : [])],
     },
-    context: async (request) => {
-      const identity = accessControl ? identityOf(request, options.signingSecret) : UNRESTRICTED_IDENTITY;
+    context: async (request, body) => {
+      const identity = accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY;
       return {
         db: options.db,
         loaders: createPersonLoaders(options.db, identity.grant?.conditions ?? []),

@@ -722,6 +722,12 @@ export type DataGroupDirectiveArgs = {
 
 export type DataGroupDirectiveResolver<Result, Parent, ContextType = PersonContext, Args = DataGroupDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type DisclosesDirectiveArgs = {
+  dataGroups: Array<Scalars['String']['input']>;
+};
+
+export type DisclosesDirectiveResolver<Result, Parent, ContextType = PersonContext, Args = DisclosesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type RequiresRoleDirectiveArgs = {
   anyOf: Array<Scalars['String']['input']>;
 };
@@ -866,5 +872,6 @@ export type Resolvers<ContextType = PersonContext> = ResolversObject<{
 
 export type DirectiveResolvers<ContextType = PersonContext> = ResolversObject<{
   dataGroup?: DataGroupDirectiveResolver<any, any, ContextType>;
+  discloses?: DisclosesDirectiveResolver<any, any, ContextType>;
   requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
 }>;
