@@ -19,7 +19,8 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { accessControlPlugin } from "./access/plugin";
-import { createSubgraphFetcher } from "./subgraphFetcher";
+import { errorStatusPlugin } from "./errorStatusPlugin";
+import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
 export interface GatewayOptions {
@@ -42,6 +43,11 @@ export interface GatewayOptions {
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
    */
   fetcher?: "undici" | "default";
+  /**
+   * Longest a subgraph call may take (default SUBGRAPH_TIMEOUT_MS, else 10 s); a slower
+   * subgraph's part of the answer is an error with code SUBGRAPH_TIMEOUT and HTTP 504.
+   */
+  subgraphTimeoutMs?: number;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -77,16 +83,21 @@ const REQUEST_ID = /^[\w.-]{8,64}$/;
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
   const pool = options.fetcher === "default" ? null : createSubgraphFetcher();
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv();
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // addresses at start (OpenTelemetry resource detectors): a register must not phone home.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedDataSource(
+    buildService: ({ name, url }) => {
+      const source = new SignedDataSource(
         { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
         options.signingSecret,
-      ),
+      );
+      // The stock fetcher too: a subgraph that stops answering must not hold requests.
+      source.fetcher = withSubgraphFaults(source.fetcher, { subgraph: name, timeoutMs: subgraphTimeoutMs });
+      return source;
+    },
   });
   const marks = {
     fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
@@ -105,8 +116,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const server = await createGraphQLServer<GatewayContext>({
     apollo: {
       gateway,
-      plugins:
-        options.accessControl === false
+      plugins: [
+        errorStatusPlugin(),
+        ...(options.accessControl === false
           ? []
           : [
               accessControlPlugin({
@@ -115,7 +127,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 marks,
                 environment: options.environment ?? "TEST",
               }),
-            ],
+            ]),
+      ],
     },
     context: async (request) => {
       const given = request.headers["x-request-id"];

@@ -3,9 +3,11 @@ import {
   badUserInput,
   checkPersonCode,
   conditionProblem,
+  echo,
   formatPersonCode,
   type GrantCondition,
   graphQLError,
+  idArgument,
   registrationNumberProblem,
 } from "@rnp/common";
 import type {
@@ -33,17 +35,12 @@ import {
   findUsageStatistics,
 } from "../repositories/auditRepository";
 
-function id(value: string | number, what: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw badUserInput(`${what} "${value}" is not an id: pass a positive whole number.`);
-  return number;
-}
+const id = idArgument;
 
 const cursorOf = (kind: string, value: number) => Buffer.from(`${kind}:${value}`).toString("base64url");
 function cursorValue(kind: string, cursor: string): number {
   const [prefix, value] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
-  if (prefix !== kind || !value || !/^\d+$/.test(value)) {
+  if (prefix !== kind || !value || !/^\d{1,15}$/.test(value)) {
     throw badUserInput(
       "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
     );
@@ -157,10 +154,10 @@ export const accessMutations: MutationResolvers = {
   createRequester: async (_parent, { input }, { db }) => {
     const problem = registrationNumberProblem(input.registrationNumber);
     if (problem)
-      throw badUserInput(`registrationNumber "${input.registrationNumber}" is invalid: ${problem}.`);
+      throw badUserInput(`registrationNumber "${echo(input.registrationNumber)}" is invalid: ${problem}.`);
     if (!input.name.trim()) throw badUserInput("`name` is empty.");
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contactEmail)) {
-      throw badUserInput(`contactEmail "${input.contactEmail}" is not an e-mail address.`);
+      throw badUserInput(`contactEmail "${echo(input.contactEmail)}" is not an e-mail address.`);
     }
     try {
       return await insertRequester(db, { ...input, name: input.name.trim() });
