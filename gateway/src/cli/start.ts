@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { stopOnSignals } from "@rnp/common";
+import { dataDirFromEnv } from "@rnp/db/embedded";
 import { allDataGroupNames } from "@rnp/schema";
-import { defaultDataDir, startPlatform } from "../platform";
+import { startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
 
-const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N]
+const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N] [--data-dir DIR]
 
 Starts the whole platform in one process: PostgreSQL (embedded in .data/postgres unless
 DATABASE_URL is set), migrations, the synthetic register when the database is empty,
@@ -14,18 +15,20 @@ Options:
   --port N      gateway port (default: PORT or 4000); subgraphs use the three ports after it
   --persons N   persons to generate when the register is empty (default 10000)
   --seed N      generator seed (default 1); the same seed gives the same register
+  --data-dir D  folder of the embedded PostgreSQL (default: REGISTER_DATA_DIR or .data/postgres)
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
 introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000).`;
 
-let values: { port?: string; persons?: string; seed?: string; help?: boolean };
+let values: { port?: string; persons?: string; seed?: string; "data-dir"?: string; help?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       port: { type: "string" },
       persons: { type: "string" },
       seed: { type: "string" },
+      "data-dir": { type: "string" },
       help: { type: "boolean" },
     },
   }));
@@ -63,7 +66,9 @@ const platform = await startPlatform({
   host: process.env.HOST ?? "127.0.0.1",
   seedPersons: persons,
   seed,
-  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
+  ...(process.env.DATABASE_URL
+    ? { databaseUrl: process.env.DATABASE_URL }
+    : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
   ...(process.env.INTERNAL_SIGNING_SECRET ? { signingSecret: process.env.INTERNAL_SIGNING_SECRET } : {}),
   log: (line) => console.log(`• ${line}`),
