@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
 import { createDatabase, schema } from "@rnp/db";
+import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { BOOTSTRAP_KEY_LABEL, ensureOperatorKey } from "@rnp/gateway/access/credentials";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
 import { buildSchema } from "graphql";
@@ -345,4 +346,31 @@ describe("a start after kill -9 of the whole platform", () => {
     expect(verifyOutput).toContain("The audit trail is whole");
     expect(verifyCode).toBe(0);
   }, 240_000);
+});
+
+describe.runIf(process.getuid?.() === 0)("the embedded server as root", () => {
+  it("starts in a folder other users cannot enter, granting only the traverse bit, and says so", async () => {
+    // Like a project under /root (mode 0700): PostgreSQL runs as user postgres and must get in.
+    const closed = await mkdtemp(path.join(tmpdir(), "rnp-closed-"));
+    await chmod(closed, 0o700);
+    const lines: string[] = [];
+    try {
+      const server = await startEmbeddedPostgres({
+        dataDir: path.join(closed, "inner", "data"),
+        ephemeral: true,
+        onLog: (line) => lines.push(line),
+      });
+      try {
+        const client = postgres(server.url, { max: 1 });
+        expect(await client`select 1 as one`).toEqual([{ one: 1 }]);
+        await client.end();
+      } finally {
+        await server.stop();
+      }
+      expect((await stat(closed)).mode & 0o777).toBe(0o701);
+      expect(lines.join("\n")).toContain(`granted others traverse permission (o+x) on ${closed}`);
+    } finally {
+      await rm(closed, { recursive: true, force: true });
+    }
+  });
 });
