@@ -93,12 +93,16 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
         (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
       return unavailable(cause ? `connection failed: ${cause}` : "the call failed");
     };
-    let response: FetcherResponse;
-    try {
-      response = await fetcher(url, { ...init, signal });
-    } catch (error) {
-      throw fault(error);
-    }
+    // Raced against the signal too, in case a fetcher does not honour `signal`.
+    const aborted = new Promise<never>((_resolve, reject) =>
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+    );
+    aborted.catch(() => {});
+    const guard = <T>(work: Promise<T>) =>
+      Promise.race([work, aborted]).catch((error: unknown) => {
+        throw fault(error);
+      });
+    const response: FetcherResponse = await guard(fetcher(url, { ...init, signal }));
     const type = response.headers.get("content-type") ?? "";
     const graphQLBody =
       type.startsWith("application/json") || type.startsWith("application/graphql-response+json");
@@ -114,10 +118,7 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
         if (property === "ok") return true;
         const value = Reflect.get(target, property, target);
         if (BODY_READERS.has(property) && typeof value === "function") {
-          return () =>
-            (value as () => Promise<unknown>).call(target).catch((error: unknown) => {
-              throw fault(error);
-            });
+          return () => guard((value as () => Promise<unknown>).call(target));
         }
         return typeof value === "function" ? value.bind(target) : value;
       },

@@ -19,7 +19,9 @@ Options:
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
-introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000).`;
+introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), SUBGRAPH_TIMEOUT_MS (default
+10000: a slower subgraph call ends with HTTP 504), SUBGRAPH_CONNECT_TIMEOUT_MS (default 2000),
+REGISTER_DATA_DIR (the embedded PostgreSQL's folder).`;
 
 let values: { port?: string; persons?: string; seed?: string; "data-dir"?: string; help?: boolean };
 try {
