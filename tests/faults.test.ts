@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -385,6 +385,45 @@ describe.runIf(process.getuid?.() === 0)("the embedded server as root", () => {
       expect(lines.join("\n")).toContain(`granted others traverse permission (o+x) on ${closed}`);
     } finally {
       await rm(closed, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the embedded server's lock file", () => {
+  it("is replaced when its process id now belongs to another program, and the data is kept", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "rnp-lock-"));
+    const dataDir = path.join(folder, "data");
+    try {
+      const first = await startEmbeddedPostgres({ dataDir, ephemeral: true });
+      const client = postgres(first.url, { max: 1 });
+      await client`create table kept (n int)`;
+      await client`insert into kept values (42)`;
+      await client.end();
+      await first.stop();
+      // As after a crash of the machine: the lock file stays, and its pid is taken by a live
+      // process that is not PostgreSQL (here the test runner's parent). Run as a normal user,
+      // postgres refuses such a lock file; as root (the server runs as user postgres) it
+      // ignores another user's process, so there only the log line shows the check ran.
+      const lock = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(
+        () => `0\n${dataDir}\n`,
+      );
+      await writeFile(path.join(dataDir, "postmaster.pid"), lock.replace(/^\d+/, String(process.ppid)));
+      const lines: string[] = [];
+      const second = await startEmbeddedPostgres({
+        dataDir,
+        ephemeral: true,
+        onLog: (line) => lines.push(line),
+      });
+      try {
+        const again = postgres(second.url, { max: 1 });
+        expect(await again`select n from kept`).toEqual([{ n: 42 }]);
+        await again.end();
+      } finally {
+        await second.stop();
+      }
+      expect(lines.join("\n")).toContain("removing the stale lock file");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

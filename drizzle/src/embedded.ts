@@ -141,15 +141,24 @@ const OWNER_FILE = "rnp-owner.pid";
  * `pnpm start`: the PostgreSQL child survives it) is stopped with a fast shutdown, so this
  * start can take its place; postgres itself recovers the cluster from its write-ahead log.
  * A server whose owner still runs is left alone: the start fails with a sentence naming
- * that process. A lock file whose process is gone is left to postgres, which replaces it.
+ * that process. A lock file whose process is gone is left to postgres, which replaces it;
+ * one whose process id was reused by another program is removed (only that file).
  */
 async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
   const lock = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => null);
   const pid = Number(lock?.split("\n")[0]);
   if (!lock || !Number.isInteger(pid) || pid <= 0 || !processExists(pid)) return;
   const command = procText(pid, "cmdline")?.split("\0") ?? null;
-  // With /proc, make sure the pid was not reused by an unrelated process.
-  if (command && !(path.basename(command[0] ?? "") === "postgres" && command.includes(dataDir))) return;
+  if (command && !(path.basename(command[0] ?? "") === "postgres" && command.includes(dataDir))) {
+    // The server is gone and its process id now belongs to another process (common in a
+    // restarted container); postgres would take that one for a live server and refuse
+    // (unless it belongs to another user: running as `postgres` under root, it ignores those).
+    log(
+      `removing the stale lock file ${path.join(dataDir, "postmaster.pid")}: its process ${pid} is no longer PostgreSQL on this folder`,
+    );
+    await rm(path.join(dataDir, "postmaster.pid"), { force: true });
+    return;
+  }
   const ownerText = await readFile(path.join(dataDir, OWNER_FILE), "utf8").catch(() => "");
   const owner = Number(ownerText.trim());
   const ownerAlive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && processExists(owner);
