@@ -59,6 +59,15 @@ describe("refusals and internal errors through the gateway", () => {
     expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(error?.message).toContain("is not an id: pass a whole number from 1 to 2147483647");
     expect(JSON.stringify(answer.body)).not.toMatch(/select|update|params|api_keys|out of range/i);
+    // The same for an id inside a cursor.
+    const cursor = Buffer.from("requester:99999999999").toString("base64url");
+    const page = await post(
+      platform.gatewayUrl,
+      `{ requesters(first: 5, after: "${cursor}") { nodes { id } } }`,
+      bearer(platform.operatorKey),
+    );
+    expect(page.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify(page.body)).not.toMatch(/select |params:|out of range/i);
   });
 
   it("cuts echoed input short", async () => {

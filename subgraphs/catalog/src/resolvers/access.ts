@@ -8,6 +8,7 @@ import {
   type GrantCondition,
   graphQLError,
   idArgument,
+  MAX_ID,
   registrationNumberProblem,
 } from "@rnp/common";
 import type {
@@ -40,7 +41,10 @@ const id = idArgument;
 const cursorOf = (kind: string, value: number) => Buffer.from(`${kind}:${value}`).toString("base64url");
 function cursorValue(kind: string, cursor: string): number {
   const [prefix, value] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
-  if (prefix !== kind || !value || !/^\d{1,15}$/.test(value)) {
+  // Requester ids are `integer`, audit sequence numbers `bigint`: a larger number would
+  // reach PostgreSQL as an out-of-range value.
+  const max = kind === "requester" ? MAX_ID : Number.MAX_SAFE_INTEGER;
+  if (prefix !== kind || !value || !/^\d{1,16}$/.test(value) || Number(value) > max) {
     throw badUserInput(
       "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
     );
