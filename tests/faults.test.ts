@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -264,6 +266,44 @@ describe("a subgraph that stops answering or is down", () => {
     }
     // Once it runs again, so does the gateway.
     expect((await post(gateway.url, personQuery(), headers)).status).toBe(200);
+  });
+
+  it("cancels the subgraph call when the client goes away", async () => {
+    // A "person subgraph" that never answers and reports when its caller hangs up.
+    const hungUp: Promise<void>[] = [];
+    const silent = createServer((_request, response) => {
+      hungUp.push(new Promise((resolve) => response.once("close", () => resolve())));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const patient = await startPartProcess("gateway/src/index.ts", {
+        DATABASE_URL: database.url,
+        INTERNAL_SIGNING_SECRET: SECRET,
+        PORT: "0",
+        PERSON_SUBGRAPH_URL: `http://127.0.0.1:${port}/graphql`,
+        SUBGRAPH_TIMEOUT_MS: "60000",
+      });
+      parts.push(patient);
+      const client = new AbortController();
+      const sent = fetch(patient.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query: personQuery() }),
+        signal: client.signal,
+      }).catch(() => null);
+      while (hungUp.length === 0) await once(silent, "request");
+      client.abort();
+      await sent;
+      const started = Date.now();
+      await hungUp[0];
+      // Well before the 60 s deadline: the gateway dropped the call when the client left.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await patient.stop();
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it("answers HTTP 502 SUBGRAPH_UNAVAILABLE naming the subgraph, not its URL, when it is down", async () => {
