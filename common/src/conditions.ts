@@ -1,3 +1,4 @@
+import { echo } from "./errors";
 /**
  * Conditions on record values (DAGR DU-7): a grant may limit the persons it covers, e.g.
  * to adults or to the residents of one municipality. All conditions of a grant must hold
@@ -54,7 +55,7 @@ export const conditionFields = Object.keys(FIELD_KINDS) as ConditionField[];
 export function conditionProblem(condition: GrantCondition): string | null {
   const kind = FIELD_KINDS[condition.field];
   if (!kind)
-    return `condition field "${condition.field}" is unknown; use one of ${conditionFields.join(", ")}`;
+    return `condition field "${echo(condition.field)}" is unknown; use one of ${conditionFields.join(", ")}`;
   if (!OPERATORS_BY_KIND[kind]?.includes(condition.operator)) {
     return `operator ${condition.operator} does not apply to ${condition.field}; use one of ${OPERATORS_BY_KIND[kind]?.join(", ")}`;
   }

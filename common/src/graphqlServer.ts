@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apoll
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { maskInternalErrors } from "./errorMasking";
 import {
   type GraphQLRequestHandlerOptions,
   graphQLRequestHandler,
@@ -10,6 +11,7 @@ import {
   listen,
   type ReadinessReport,
 } from "./http";
+import { currentRequestScope, runInRequestScope } from "./requestScope";
 
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
@@ -23,7 +25,21 @@ export type GraphQLServerOptions<TContext extends BaseContext> = {
   beforeStop?: () => Promise<void>;
   /** Runs after HTTP is drained, e.g. to end the database pool. */
   onStop?: () => Promise<void>;
+  /**
+   * The request id a context carries, quoted in masked internal errors. Default: the
+   * context's `requestId`, else its `identity.requestId` (a subgraph's, from the gateway).
+   */
+  requestIdOf?: (context: TContext) => string | undefined;
 };
+
+function defaultRequestIdOf(context: unknown): string | undefined {
+  const { requestId, identity } = (context ?? {}) as {
+    requestId?: unknown;
+    identity?: { requestId?: unknown } | null;
+  };
+  if (typeof requestId === "string") return requestId;
+  return typeof identity?.requestId === "string" ? identity.requestId : undefined;
+}
 
 export interface GraphQLServer<TContext extends BaseContext> {
   httpServer: Server;
@@ -51,6 +67,8 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // stopOnSignals owns shutdown order; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
+    // SQL, parameters and stacks stay in the server's log; the client gets a request id.
+    formatError: maskInternalErrors,
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),
@@ -61,15 +79,26 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
-  httpServer.on(
-    "request",
-    graphQLRequestHandler({
-      apollo,
-      context: options.context,
-      ...(options.readiness ? { readiness: options.readiness } : {}),
-      ...(options.routes ? { routes: options.routes } : {}),
-    }),
-  );
+  const requestIdOf = options.requestIdOf ?? defaultRequestIdOf;
+  const handler = graphQLRequestHandler<TContext>({
+    apollo,
+    context: async (request, body) => {
+      const context = await options.context(request, body);
+      const scope = currentRequestScope();
+      if (scope) scope.requestId = requestIdOf(context);
+      return context;
+    },
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
+  });
+  httpServer.on("request", (request, response) => {
+    // Aborts the request's subgraph calls when the client goes away before the answer.
+    const cancel = new AbortController();
+    response.once("close", () => {
+      if (!response.writableFinished) cancel.abort(new Error("the client closed the connection"));
+    });
+    runInRequestScope({ signal: cancel.signal }, () => handler(request, response));
+  });
   let stopped: Promise<void> | undefined;
   return {
     httpServer,

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { type SigningKeys, signingKeysFromEnv } from "./identity";
+import { currentRequestScope } from "./requestScope";
 
 export interface ReadinessReport {
   ready: boolean;
@@ -122,13 +124,17 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
         sendRefusal(response, error.status, "BAD_REQUEST", error.message);
         return;
       }
-      sendRefusal(
-        response,
-        500,
-        "INTERNAL_SERVER_ERROR",
-        "The server failed to answer; the error is logged.",
-      );
-      console.error(error);
+      // Like a masked GraphQL error: a request id to quote, the details only in the log.
+      const requestId = currentRequestScope()?.requestId ?? randomUUID();
+      console.error(`internal error (request ${requestId}):`, error);
+      sendJson(response, 500, {
+        errors: [
+          {
+            message: `Internal error; quote request id ${requestId} to the platform operator, who can find the details in the log.`,
+            extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+          },
+        ],
+      });
     });
   };
 }

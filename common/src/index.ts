@@ -5,4 +5,5 @@ export * from "./http";
 export * from "./identity";
 export * from "./personCode";
 export * from "./registrationNumber";
+export * from "./requestScope";
 export * from "./subgraphAccess";

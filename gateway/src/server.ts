@@ -23,13 +23,14 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
+import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
 import { refusePlannerErrors } from "./limits/plannerErrors";
 import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
 import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
-import { createSubgraphFetcher } from "./subgraphFetcher";
+import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
 export interface GatewayOptions {
@@ -63,6 +64,11 @@ export interface GatewayOptions {
   audit?: AccessControlOptions["audit"];
   /** Operation limits; each one not given comes from its environment variable (see `limitsFromEnv`). */
   limits?: Partial<OperationLimits>;
+  /**
+   * Longest a subgraph call may take (default SUBGRAPH_TIMEOUT_MS, else 10 s); a slower
+   * subgraph's part of the answer is an error with code SUBGRAPH_TIMEOUT and HTTP 504.
+   */
+  subgraphTimeoutMs?: number;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -113,17 +119,22 @@ function auditOptionsOf(options: GatewayOptions): AccessControlOptions["audit"] 
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
   const pool = options.fetcher === "default" ? null : createSubgraphFetcher();
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv();
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // addresses at start (OpenTelemetry resource detectors): a register must not phone home.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const ttlSeconds = options.identityTtlSeconds ?? identityTtlSecondsFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedDataSource(
+    buildService: ({ name, url }) => {
+      const source = new SignedDataSource(
         { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
         { keys: options.signingSecret, subgraph: name, ttlSeconds },
-      ),
+      );
+      // The stock fetcher too: a subgraph that stops answering must not hold requests.
+      source.fetcher = withSubgraphFaults(source.fetcher, { subgraph: name, timeoutMs: subgraphTimeoutMs });
+      return source;
+    },
   });
   refusePlannerErrors(gateway);
   const limits = limitsFromEnv(options.limits);
@@ -147,8 +158,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     apollo: {
       gateway,
       parseOptions: parseOptionsFor(limits),
-      plugins:
-        options.accessControl === false
+      plugins: [
+        errorStatusPlugin(),
+        ...(options.accessControl === false
           ? []
           : [
               operationLimitsPlugin(limits),
@@ -159,7 +171,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 environment: options.environment ?? "TEST",
                 audit: auditOptionsOf(options),
               }),
-            ],
+            ]),
+      ],
     },
     context: async (request) => {
       const grant = request.headers.grant;

@@ -1,21 +1,127 @@
-import type { Fetcher } from "@apollo/utils.fetcher";
+import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
+import { currentRequestScope, graphQLError } from "@rnp/common";
 import { Agent, fetch } from "undici";
+
+/** Default for SUBGRAPH_TIMEOUT_MS: the longest a subgraph call may take, body included. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+/** Default for SUBGRAPH_CONNECT_TIMEOUT_MS: the longest the TCP connect may take. */
+export const DEFAULT_SUBGRAPH_CONNECT_TIMEOUT_MS = 2_000;
+
+function millisecondsFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a whole number of milliseconds ≥ 1; got "${text}".`);
+  }
+  return value;
+}
+
+/** SUBGRAPH_TIMEOUT_MS, else 10 s. Throws a sentence when it is not a positive whole number. */
+export const subgraphTimeoutFromEnv = () =>
+  millisecondsFromEnv("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS);
+/** SUBGRAPH_CONNECT_TIMEOUT_MS, else 2 s. */
+export const subgraphConnectTimeoutFromEnv = () =>
+  millisecondsFromEnv("SUBGRAPH_CONNECT_TIMEOUT_MS", DEFAULT_SUBGRAPH_CONNECT_TIMEOUT_MS);
 
 /**
  * A keep-alive HTTP client for subgraph calls. The gateway's default fetcher
  * (make-fetch-happen) spends about a third of the gateway's CPU per request, much of it
  * building an Error stack to detect https; an undici pool reuses sockets and skips that.
+ * A connect that takes longer than `connectTimeoutMs` fails (→ SUBGRAPH_UNAVAILABLE once
+ * wrapped by `withSubgraphFaults`).
  */
-export function createSubgraphFetcher(options: { connections?: number } = {}): {
+export function createSubgraphFetcher(options: { connections?: number; connectTimeoutMs?: number } = {}): {
   fetcher: Fetcher;
   close(): Promise<void>;
 } {
   const dispatcher = new Agent({
     connections: options.connections ?? 128,
+    connect: { timeout: options.connectTimeoutMs ?? subgraphConnectTimeoutFromEnv() },
     // Shorter than the subgraphs' keep-alive, so the gateway closes idle sockets first.
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
   });
   const fetcher = ((url, init) => fetch(url, { ...init, dispatcher } as never)) as Fetcher;
   return { fetcher, close: () => dispatcher.close() };
+}
+
+export interface SubgraphFaultOptions {
+  /** The subgraph's name, for the messages (its URL is internal and never shown). */
+  subgraph: string;
+  /** The whole call, from connect to the last byte of the body. */
+  timeoutMs: number;
+}
+
+const BODY_READERS = new Set<PropertyKey>(["json", "text", "arrayBuffer"]);
+
+/**
+ * Wraps any fetcher (the undici pool or the gateway's stock one) so that a subgraph call
+ * ends within `timeoutMs` and when the client goes away, and so that its failures reach
+ * the client as a GraphQL error with a code and a sentence naming the subgraph:
+ * - no answer in time → `SUBGRAPH_TIMEOUT` (the gateway answers HTTP 504);
+ * - refused or broken connection, HTTP 5xx, or an answer that is not a GraphQL response →
+ *   `SUBGRAPH_UNAVAILABLE` (HTTP 502).
+ * A 4xx answer that carries a GraphQL body (a subgraph refusing with UNAUTHENTICATED,
+ * FORBIDDEN, BAD_USER_INPUT…) is handed on as a normal response, so its errors and codes
+ * reach the client instead of an opaque "403: Forbidden".
+ */
+export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptions): Fetcher {
+  const { subgraph, timeoutMs } = options;
+  const unavailable = (detail: string) =>
+    graphQLError(
+      "SUBGRAPH_UNAVAILABLE",
+      `The ${subgraph} subgraph is unavailable (${detail}), so its part of the answer is missing. Try again shortly; if it persists, tell the platform operator.`,
+      { subgraph },
+    );
+  const timedOut = () =>
+    graphQLError(
+      "SUBGRAPH_TIMEOUT",
+      `The ${subgraph} subgraph did not answer within ${timeoutMs} ms, so its part of the answer is missing. Try again shortly; if it persists, tell the platform operator.`,
+      { subgraph, timeoutMs },
+    );
+  return (async (url, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const client = currentRequestScope()?.signal;
+    const signal = client ? AbortSignal.any([deadline, client]) : deadline;
+    // Decided by which signal fired, not by the error's type: undici and make-fetch-happen
+    // report an abort differently.
+    const fault = (error: unknown) => {
+      if (deadline.aborted) return timedOut();
+      if (client?.aborted) return unavailable("the client closed the connection, so the call was cancelled");
+      const cause =
+        (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+      return unavailable(cause ? `connection failed: ${cause}` : "the call failed");
+    };
+    // Raced against the signal too, in case a fetcher does not honour `signal`.
+    const aborted = new Promise<never>((_resolve, reject) =>
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+    );
+    aborted.catch(() => {});
+    const guard = <T>(work: Promise<T>) =>
+      Promise.race([work, aborted]).catch((error: unknown) => {
+        throw fault(error);
+      });
+    const response: FetcherResponse = await guard(fetcher(url, { ...init, signal }));
+    const type = response.headers.get("content-type") ?? "";
+    const graphQLBody =
+      type.startsWith("application/json") || type.startsWith("application/graphql-response+json");
+    if (response.status >= 500 || (!response.ok && !graphQLBody)) {
+      // Let the socket go back to the pool; the body is not needed.
+      await response.text().catch(() => {});
+      throw unavailable(`it answered HTTP ${response.status}`);
+    }
+    // The body is read after this returns (by the data source): its reads keep the same
+    // deadline, and their failures the same codes.
+    return new Proxy(response, {
+      get(target, property) {
+        if (property === "ok") return true;
+        const value = Reflect.get(target, property, target);
+        if (BODY_READERS.has(property) && typeof value === "function") {
+          return () => guard((value as () => Promise<unknown>).call(target));
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }) as Fetcher;
 }

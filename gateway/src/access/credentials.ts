@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GrantCondition, PlatformEnvironment, Role } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 
 const { apiKeys, requesters, grants, grantUsage } = schema.access;
 
@@ -104,11 +104,17 @@ export async function countDisclosedPersons(
     });
 }
 
+/** Label of the key `ensureOperatorKey` creates; at most one such key is valid at a time. */
+export const BOOTSTRAP_KEY_LABEL = "bootstrap (OPERATOR_API_KEY)";
+
 /**
  * Makes sure the bootstrap operator key from the environment works: the operator's own
- * organisation and an OPERATOR key with that key's hash. Idempotent.
+ * organisation and an OPERATOR key with that key's hash. Idempotent for the same key. Any
+ * other bootstrap key is revoked in the same transaction: `pnpm start` makes a random key
+ * at each start, and each would otherwise stay a valid OPERATOR key forever.
  */
 export async function ensureOperatorKey(db: Database, key: string): Promise<void> {
+  const keyHash = hashApiKey(key);
   await db.transaction(async (tx) => {
     await tx
       .insert(requesters)
@@ -127,10 +133,21 @@ export async function ensureOperatorKey(db: Database, key: string): Promise<void
       .values({
         requesterId: operator!.id,
         role: "OPERATOR",
-        label: "bootstrap (OPERATOR_API_KEY)",
+        label: BOOTSTRAP_KEY_LABEL,
         prefix: key.slice(0, 10),
-        keyHash: hashApiKey(key),
+        keyHash,
       })
       .onConflictDoNothing();
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(apiKeys.requesterId, operator!.id),
+          eq(apiKeys.label, BOOTSTRAP_KEY_LABEL),
+          ne(apiKeys.keyHash, keyHash),
+          isNull(apiKeys.revokedAt),
+        ),
+      );
   });
 }

@@ -5,11 +5,12 @@ import {
   signingKeysFromEnv,
   stopOnSignals,
 } from "@rnp/common";
+import { dataDirFromEnv } from "@rnp/db/embedded";
 import { allDataGroupNames } from "@rnp/schema";
-import { defaultDataDir, startPlatform } from "../platform";
+import { startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
 
-const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N]
+const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N] [--data-dir DIR]
 
 Starts the whole platform in one process: PostgreSQL (embedded in .data/postgres unless
 DATABASE_URL is set), migrations, the synthetic register when the database is empty,
@@ -19,6 +20,7 @@ Options:
   --port N      gateway port (default: PORT or 4000); subgraphs use the three ports after it
   --persons N   persons to generate when the register is empty (default 10000)
   --seed N      generator seed (default 1); the same seed gives the same register
+  --data-dir D  folder of the embedded PostgreSQL (default: REGISTER_DATA_DIR or .data/postgres)
   --help        show this text
 
 Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
@@ -27,19 +29,22 @@ with the embedded database: generated into .data/audit-chain.key), AUDIT_ANCHOR_
 (default with the embedded database: .data/audit-anchors.jsonl); INTERNAL_SIGNING_KEYS
 ("k2:secret2,k1:secret1", the first signs) or INTERNAL_SIGNING_SECRET (default: random),
 INTERNAL_TOKEN_TTL_SECONDS (lifetime of the gateway's identity tokens, default 30),
-PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
+SUBGRAPH_TIMEOUT_MS (default 10000: a slower subgraph call ends with HTTP 504),
+SUBGRAPH_CONNECT_TIMEOUT_MS (default 2000), REGISTER_DATA_DIR (the embedded PostgreSQL's
+folder), PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
 grants of the other environment are refused, and the demo requester's grant is of this one;
 operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
 GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
 GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
 
-let values: { port?: string; persons?: string; seed?: string; help?: boolean };
+let values: { port?: string; persons?: string; seed?: string; "data-dir"?: string; help?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       port: { type: "string" },
       persons: { type: "string" },
       seed: { type: "string" },
+      "data-dir": { type: "string" },
       help: { type: "boolean" },
     },
   }));
@@ -102,7 +107,9 @@ const platform = await startPlatform({
   seedPersons: persons,
   seed,
   environment,
-  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: defaultDataDir }),
+  ...(process.env.DATABASE_URL
+    ? { databaseUrl: process.env.DATABASE_URL }
+    : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
   ...(signingKeys ? { signingSecret: signingKeys } : {}),
   log: (line) => console.log(`• ${line}`),

@@ -3,9 +3,12 @@ import {
   badUserInput,
   checkPersonCode,
   conditionProblem,
+  echo,
   formatPersonCode,
   type GrantCondition,
   graphQLError,
+  idArgument,
+  MAX_ID,
   registrationNumberProblem,
 } from "@rnp/common";
 import type {
@@ -49,17 +52,15 @@ async function auditScopeOf({ db, identity }: CatalogContext): Promise<AuditScop
   return { dataGroups };
 }
 
-function id(value: string | number, what: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw badUserInput(`${what} "${value}" is not an id: pass a positive whole number.`);
-  return number;
-}
+const id = idArgument;
 
 const cursorOf = (kind: string, value: number) => Buffer.from(`${kind}:${value}`).toString("base64url");
 function cursorValue(kind: string, cursor: string): number {
   const [prefix, value] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
-  if (prefix !== kind || !value || !/^\d+$/.test(value)) {
+  // Requester ids are `integer`, audit sequence numbers `bigint`: a larger number would
+  // reach PostgreSQL as an out-of-range value.
+  const max = kind === "requester" ? MAX_ID : Number.MAX_SAFE_INTEGER;
+  if (prefix !== kind || !value || !/^\d{1,16}$/.test(value) || Number(value) > max) {
     throw badUserInput(
       "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
     );
@@ -181,10 +182,10 @@ export const accessMutations: MutationResolvers = {
   createRequester: async (_parent, { input }, { db }) => {
     const problem = registrationNumberProblem(input.registrationNumber);
     if (problem)
-      throw badUserInput(`registrationNumber "${input.registrationNumber}" is invalid: ${problem}.`);
+      throw badUserInput(`registrationNumber "${echo(input.registrationNumber)}" is invalid: ${problem}.`);
     if (!input.name.trim()) throw badUserInput("`name` is empty.");
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contactEmail)) {
-      throw badUserInput(`contactEmail "${input.contactEmail}" is not an e-mail address.`);
+      throw badUserInput(`contactEmail "${echo(input.contactEmail)}" is not an e-mail address.`);
     }
     try {
       return await insertRequester(db, { ...input, name: input.name.trim() });

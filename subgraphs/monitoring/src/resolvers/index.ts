@@ -3,8 +3,10 @@ import {
   badUserInput,
   type ConditionSubject,
   checkPersonCode,
+  echo,
   formatPersonCode,
   graphQLError,
+  idArgument,
   satisfiesConditions,
 } from "@rnp/common";
 import { GraphQLScalarType } from "graphql";
@@ -42,7 +44,7 @@ const cursorOf = (setId: number, eventNo: number) =>
   Buffer.from(`set:${setId}:${eventNo}`).toString("base64url");
 /** The event number a cursor points at; it must belong to the same set. */
 function eventNoOf(cursor: string, setId: number): number {
-  const match = /^set:(\d+):(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const match = /^set:(\d{1,10}):(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match || Number(match[1]) !== setId) {
     throw badUserInput(
       "`after` is not a cursor of this set's changes: pass a notification's `cursor` unchanged.",
@@ -51,15 +53,11 @@ function eventNoOf(cursor: string, setId: number): number {
   return Number(match[2]);
 }
 
-function id(value: string, what: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw badUserInput(`${what} "${value}" is not an id.`);
-  return number;
-}
+const id = idArgument;
 
 async function ownSet(context: MonitoringContext, setId: string): Promise<SetRow> {
   const set = await findSet(context.db, id(setId, "setId"), context.identity.requesterId);
-  if (!set) throw graphQLError("NOT_FOUND", `You have no monitoring set with id ${setId}.`);
+  if (!set) throw graphQLError("NOT_FOUND", `You have no monitoring set with id ${echo(setId)}.`);
   return set;
 }
 

@@ -5,7 +5,7 @@
  * refused change throws `ChangeRefused` before anything is written (the transaction rolls
  * back). Personal codes here are canonical: 11 digits, no hyphen.
  */
-import { completePersonCode, formatPersonCode } from "@rnp/common";
+import { completePersonCode, echo, formatPersonCode } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
 import { genderedSurname } from "@rnp/db/seed";
@@ -187,7 +187,7 @@ function requireName(value: string, argument: string): string {
     throw invalid(`\`${argument}\` has ${name.length} characters; a name has at most 100.`);
   if (!NAME.test(name)) {
     throw invalid(
-      `\`${argument}\` "${value}" is not a name: use letters (with diacritics), spaces, hyphens and apostrophes.`,
+      `\`${argument}\` "${echo(value)}" is not a name: use letters (with diacritics), spaces, hyphens and apostrophes.`,
     );
   }
   return name;

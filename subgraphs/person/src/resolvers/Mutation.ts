@@ -1,4 +1,4 @@
-import { badUserInput, graphQLError } from "@rnp/common";
+import { badUserInput, echo, graphQLError } from "@rnp/common";
 import type { MutationResolvers } from "../__generated__/resolvers-types";
 import {
   ChangeRefused,
@@ -20,7 +20,7 @@ function requireAddressCode(input: string, argument: string): string {
   const code = input.trim();
   if (!ADDRESS_CODE.test(code)) {
     throw badUserInput(
-      `\`${argument}\` "${input}" is not an address code: an address code has exactly 9 digits.`,
+      `\`${argument}\` "${echo(input)}" is not an address code: an address code has exactly 9 digits.`,
     );
   }
   return code;

@@ -1,4 +1,4 @@
-import { badUserInput } from "@rnp/common";
+import { badUserInput, echo } from "@rnp/common";
 import type { PersonConnectionResolvers, QueryResolvers } from "../__generated__/resolvers-types";
 import {
   findPersonCodeByDocument,
@@ -29,7 +29,9 @@ function decodeCursor(cursor: string): string {
 function requireAddressCode(addressCode: string): string {
   const code = addressCode.trim();
   if (!ADDRESS_CODE.test(code)) {
-    throw badUserInput(`"${addressCode}" is not an address code: an address code has exactly 9 digits.`);
+    throw badUserInput(
+      `"${echo(addressCode)}" is not an address code: an address code has exactly 9 digits.`,
+    );
   }
   return code;
 }
