@@ -5,7 +5,12 @@ import { createGatewayServer } from "@rnp/gateway";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrant, day } from "./support/grants";
-import { startTestPlatform, TEST_SIGNING_SECRET, type TestPlatform } from "./support/platform";
+import {
+  startTestPlatform,
+  TEST_AUDIT_CHAIN_KEY,
+  TEST_SIGNING_SECRET,
+  type TestPlatform,
+} from "./support/platform";
 
 let platform: TestPlatform;
 let sql: postgres.Sql;
@@ -393,6 +398,7 @@ describe("the identity the gateway forwards", () => {
         subgraphUrls: { ...platform.subgraphUrls, person: proxy.url },
         database,
         signingSecret: TEST_SIGNING_SECRET,
+        audit: { key: TEST_AUDIT_CHAIN_KEY },
         fetcher,
       });
       try {

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { registerChanges } from "./support/changes";
 import { createGrant } from "./support/grants";
-import { ALL_GROUPS, startTestPlatform, TEST_SIGNING_SECRET, type TestPlatform } from "./support/platform";
+import {
+  ALL_GROUPS,
+  startTestPlatform,
+  TEST_AUDIT_CHAIN_KEY,
+  TEST_SIGNING_SECRET,
+  type TestPlatform,
+} from "./support/platform";
 
 let platform: TestPlatform;
 let sql: postgres.Sql;
@@ -35,6 +41,7 @@ async function startGateway(limits: GatewayOptions["limits"]): Promise<string> {
     subgraphUrls: platform.subgraphUrls,
     database,
     signingSecret: TEST_SIGNING_SECRET,
+    audit: { key: TEST_AUDIT_CHAIN_KEY },
     subscriptionRecheckMs: 300,
     ...(limits ? { limits } : {}),
   });

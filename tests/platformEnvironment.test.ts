@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { TEST_AUDIT_CHAIN_KEY } from "./support/platform";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let database: TestDatabase;
@@ -21,7 +22,7 @@ afterAll(async () => {
 function startCommand(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/cli/start.ts", "--persons", "0"], {
     cwd: root,
-    env: { ...process.env, PORT: "0", ...env },
+    env: { ...process.env, PORT: "0", AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDatabase } from "@rnp/db";
-import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
+import { databaseFromEnv, dataDirFromEnv } from "@rnp/db/embedded";
 import { type Anchor, anchorFileFromEnv, auditSettingsFromEnv, readAnchorFile } from "../access/auditAnchors";
 import { verifyAuditChain } from "../access/auditTrail";
 
@@ -30,7 +30,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const embeddedDataDir = process.env.DATABASE_URL ? null : projectDataDir();
+const embeddedDataDir = process.env.DATABASE_URL ? null : dataDirFromEnv();
 let key: string;
 try {
   key = auditSettingsFromEnv(embeddedDataDir, (line) => console.error(line), false).key;

@@ -21,6 +21,15 @@ export interface OperationLimits {
   defaultListSize: number;
   /** Requests a minute per API key (or client address without one), across replicas (RATE_LIMIT_PER_MINUTE, default 6 000). */
   ratePerMinute: number;
+  /**
+   * Cost one API key may have running at once on one gateway process; more waits in the
+   * key's own queue (GATEWAY_IN_FLIGHT_COST, default 10 000: about one full `persons` batch).
+   */
+  inFlightCost: number;
+  /** Requests one key may have waiting for admission (GATEWAY_MAX_QUEUED, default 64). */
+  maxQueued: number;
+  /** Longest a request waits for admission (GATEWAY_MAX_QUEUE_WAIT_MS, default 10 000). */
+  maxQueueWaitMs: number;
   /** Open subscriptions per API key on one gateway process (MAX_SUBSCRIPTIONS_PER_KEY, default 100). */
   maxSubscriptionsPerKey: number;
   /** "Did you mean …" hints in validation errors reveal the schema: hidden when true (default: NODE_ENV=production). */
@@ -49,6 +58,9 @@ export function limitsFromEnv(overrides: Partial<OperationLimits> = {}): Operati
     defaultListSize: positiveInteger("GATEWAY_DEFAULT_LIST_SIZE", 10),
     ratePerMinute: positiveInteger("RATE_LIMIT_PER_MINUTE", 6_000),
     maxSubscriptionsPerKey: positiveInteger("MAX_SUBSCRIPTIONS_PER_KEY", 100),
+    inFlightCost: positiveInteger("GATEWAY_IN_FLIGHT_COST", 10_000),
+    maxQueued: positiveInteger("GATEWAY_MAX_QUEUED", 64),
+    maxQueueWaitMs: positiveInteger("GATEWAY_MAX_QUEUE_WAIT_MS", 10_000),
     hideSuggestions: process.env.NODE_ENV === "production",
     ...overrides,
   };

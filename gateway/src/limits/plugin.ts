@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
+import { Admission, AdmissionRefused } from "./concurrency";
 import type { OperationLimits } from "./config";
 import { checkCost } from "./cost";
 import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions } from "./documentLimits";
+import { rateLimitKey } from "./rateLimit";
+import { limitRefusal } from "./refusal";
 
 /** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
 const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
@@ -16,17 +19,29 @@ const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
  * - depth, aliases, directives and cost (which depends on variables) when the operation is
  *   resolved: this plugin comes before access control, and its checks are synchronous, so
  *   a refused operation is never authorised, planned or executed.
- * The rate limit runs before all of this, in the gateway's context function.
+ * The rate limit runs before all of this, in the gateway's context function. Last, the
+ * operation waits for admission: each key may have `inFlightCost` of cost running at once
+ * and queues behind itself beyond that, so one requester's flood never takes the gateway
+ * and the subgraphs from the others (`Admission`).
  * A subscription's own executions (`executeOperation`, no HTTP) are not limited here: the
  * subscription was, when it was subscribed.
  */
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
   // Documents Apollo Server serves from its cache are the same objects: checked once.
   const shapeChecked = new WeakSet<DocumentNode>();
+  const admission = new Admission({
+    budget: limits.inFlightCost,
+    maxQueued: limits.maxQueued,
+    maxWaitMs: limits.maxQueueWaitMs,
+  });
   return {
     async requestDidStart({ request }) {
       const overHttp = request.http !== undefined;
       let tooLarge = false;
+      let release: (() => void) | undefined;
+      // Access control's hook runs beside this one; when it refuses first, the response can
+      // leave while this request still waits for admission: its place is then given back at once.
+      let answered = false;
       return {
         async parsingDidStart() {
           return async (error) => {
@@ -38,15 +53,31 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             if (limits.hideSuggestions && errors) hideSuggestions(errors as readonly GraphQLError[]);
           };
         },
-        async didResolveOperation({ schema, document, operationName, request }) {
+        async didResolveOperation({ schema, document, operationName, request, contextValue }) {
           if (!overHttp) return;
           if (!shapeChecked.has(document)) {
             checkDocumentShape(schema, document, limits);
             shapeChecked.add(document);
           }
-          checkCost(schema, document, operationName, request.variables ?? {}, limits);
+          const { cost } = checkCost(schema, document, operationName, request.variables ?? {}, limits);
+          try {
+            const admitted = await admission.acquire(
+              rateLimitKey(contextValue.authorization, contextValue.clientAddress),
+              cost,
+            );
+            if (answered) admitted();
+            else release = admitted;
+          } catch (error) {
+            if (!(error instanceof AdmissionRefused)) throw error;
+            throw limitRefusal("TOO_MANY_IN_FLIGHT", error.message, {
+              limit: error.reason === "QUEUE_FULL" ? limits.maxQueued : limits.maxQueueWaitMs,
+              status: 429,
+            });
+          }
         },
         async willSendResponse({ response }) {
+          answered = true;
+          release?.();
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
           if (tooLarge) {

@@ -11,6 +11,7 @@ export type LimitCode =
   | "TOO_MANY_SELECTIONS"
   | "OPERATION_NOT_PLANNABLE"
   | "RATE_LIMITED"
+  | "TOO_MANY_IN_FLIGHT"
   | "TOO_MANY_SUBSCRIPTIONS";
 
 /**
