@@ -1,5 +1,5 @@
 import { completePersonCode, IDENTITY_HEADER, signIdentity } from "@rnp/common";
-import { genderedSurname } from "@rnp/db/seed";
+import { genderedSurname } from "@rnp/generator";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

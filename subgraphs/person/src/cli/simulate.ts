@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createDatabase, type Database, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv } from "@rnp/db/embedded";
-import { genderedSurname, isRegisterSeeded } from "@rnp/db/seed";
+import { genderedSurname, isRegisterSeeded } from "@rnp/generator";
 import { type SQL, sql } from "drizzle-orm";
 import {
   ChangeRefused,

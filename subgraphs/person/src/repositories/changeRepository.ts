@@ -8,7 +8,7 @@
 import { completePersonCode, formatPersonCode } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
-import { genderedSurname } from "@rnp/db/seed";
+import { genderedSurname } from "@rnp/generator";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AddressRow, DocumentRow, PersonRow } from "./personRepository";
 
