@@ -6,3 +6,4 @@ export * from "./identity";
 export * from "./personCode";
 export * from "./registrationNumber";
 export * from "./subgraphAccess";
+export * from "./surnames";

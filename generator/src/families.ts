@@ -1,3 +1,4 @@
+import type { Sex } from "@rnp/common";
 import type { AddressRegister } from "./addressRegister";
 import { ageOn, dayOf, REGISTER_DAY, yearOf, yearsToDays } from "./dates";
 import {
@@ -10,7 +11,6 @@ import { diedBeforeHistory } from "./lifespan";
 import { aliveOn, dwellingOn, type Move, type Person, type PersonFactory, surnameOf } from "./people";
 import { type Random, WeightedPicker } from "./random";
 import type { ParentChildRow } from "./rows";
-import type { Sex } from "./surnames";
 
 /**
  * Families are generated as kin clusters: a founding couple, their children, the children's

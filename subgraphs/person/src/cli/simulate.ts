@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
+import { genderedSurname } from "@rnp/common";
 import { createDatabase, type Database, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv } from "@rnp/db/embedded";
-import { genderedSurname, isRegisterSeeded } from "@rnp/generator";
+import { isRegisterSeeded } from "@rnp/generator";
 import { type SQL, sql } from "drizzle-orm";
 import {
   ChangeRefused,

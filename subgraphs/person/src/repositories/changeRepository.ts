@@ -5,10 +5,9 @@
  * refused change throws `ChangeRefused` before anything is written (the transaction rolls
  * back). Personal codes here are canonical: 11 digits, no hyphen.
  */
-import { completePersonCode, formatPersonCode } from "@rnp/common";
+import { completePersonCode, formatPersonCode, genderedSurname, maleSurnameCandidates } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
-import { genderedSurname } from "@rnp/generator";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AddressRow, DocumentRow, PersonRow } from "./personRepository";
 
@@ -273,33 +272,12 @@ async function recordEarlierName(
 // Surnames.
 
 /**
- * Male forms whose female form (`genderedSurname`) is `female`, for one surname part,
- * most likely first; the part itself last (surnames like Liepa have one form).
- */
-function maleCandidatesOfPart(female: string): string[] {
-  const stem = female.slice(0, -1);
-  const candidates: string[] = [];
-  if (female.endsWith("niece")) candidates.push(`${female.slice(0, -5)}nieks`);
-  if (female.endsWith("ska") || female.endsWith("cka")) candidates.push(`${stem}is`);
-  if (female.endsWith("e")) candidates.push(`${stem}is`, `${stem}s`);
-  if (female.endsWith("a")) candidates.push(`${stem}s`, `${stem}š`, `${stem}us`, `${stem}is`);
-  candidates.push(female);
-  return [...new Set(candidates)].filter((male) => genderedSurname(male, "FEMALE") === female);
-}
-
-/**
  * The male form of a surname given in its female form. Where several male forms give the
  * same female form (Ozola ← Ozols; Dombrovska ← Dombrovskis), the one most men in the
  * register carry wins, else the most regular one.
  */
 export async function maleSurnameOf(tx: Transaction | Database, female: string): Promise<string> {
-  const parts = female.split("-").map(maleCandidatesOfPart);
-  let candidates = [""];
-  for (const options of parts) {
-    const next = options.length > 0 ? options : [""];
-    candidates = candidates.flatMap((prefix) => next.map((part) => (prefix ? `${prefix}-${part}` : part)));
-  }
-  candidates = candidates.filter((male) => male && genderedSurname(male, "FEMALE") === female);
+  const candidates = maleSurnameCandidates(female);
   if (candidates.length <= 1) return candidates[0] ?? female;
   const counts = await rowsOf<{ surname: string; n: number }>(
     tx,
