@@ -16,7 +16,7 @@ import {
   registerMarriage,
   renameMunicipality,
   todayIso,
-} from "../repositories/changeRepository";
+} from "../repositories/changes/index";
 
 const usage = `Usage: pnpm simulate [--rate N] [--duration S] [--seed S] [--mass CODE [--mass-name NAME]]
 
