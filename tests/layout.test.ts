@@ -38,14 +38,13 @@ const DATA_TABLE_FILES = [
 /**
  * TEMPORARY: source files over the limit today, waiting to be split by job (the lead shrinks
  * this list). Each entry is a debt; the test fails when a listed file is back under the
- * limit, so the list only shrinks. `families.ts` is one class (the kin-cluster builder) that
- * needs splitting by life event; the SDL files are long because every field is described.
+ * limit, so the list only shrinks. The SDL files are long because every field is described;
+ * they could be split by type with composition and codegen reading several files.
  */
 const OVER_LIMIT_TODAY = [
   "tests/registerChanges.test.ts",
   "subgraphs/catalog/schema.graphql",
   "subgraphs/person/schema.graphql",
-  "generator/src/families.ts",
 ];
 
 const MAX_LINES = 400;
