@@ -1,5 +1,4 @@
-import { completePersonCode, IDENTITY_HEADER, signIdentity } from "@rnp/common";
-import { genderedSurname } from "@rnp/db/seed";
+import { completePersonCode, genderedSurname, IDENTITY_HEADER, signIdentity } from "@rnp/common";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,6 +1,6 @@
 import { checkPersonCode } from "@rnp/common";
 import { createDatabase, type DatabaseClient } from "@rnp/db";
-import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

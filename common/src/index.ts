@@ -7,3 +7,4 @@ export * from "./personCode";
 export * from "./registrationNumber";
 export * from "./requestScope";
 export * from "./subgraphAccess";
+export * from "./surnames";

@@ -3,7 +3,7 @@ import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
-import { isRegisterSeeded, seedRegister } from "@rnp/db/seed";
+import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
 import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";

@@ -1,18 +1,5 @@
-import { readFileSync } from "node:fs";
-import { dataGroupsOf } from "./dataGroups";
-import { supergraphPath } from "./subgraphs";
-
 export * from "./accessMarks";
 export { composeSupergraph } from "./compose";
 export * from "./dataGroups";
 export * from "./subgraphs";
-
-/** The committed supergraph SDL (`schema/supergraph.graphql`). */
-export function loadSupergraphSdl(): string {
-  return readFileSync(supergraphPath, "utf8");
-}
-
-/** Names of every data group of the committed supergraph, in declaration order. */
-export function allDataGroupNames(): string[] {
-  return dataGroupsOf(loadSupergraphSdl()).map((group) => group.name);
-}
+export { allDataGroupNames, loadSupergraphSdl } from "./supergraph";

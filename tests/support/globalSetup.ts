@@ -4,7 +4,7 @@ import path from "node:path";
 import { seedCatalog } from "@rnp/catalog";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
-import { seedRegister } from "@rnp/db/seed";
+import { seedRegister } from "@rnp/generator";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 

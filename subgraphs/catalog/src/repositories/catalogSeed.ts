@@ -1,5 +1,6 @@
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
+import { allDataGroupNames } from "@rnp/schema";
 
 const { providers, datasets } = schema.catalog;
 
@@ -59,16 +60,7 @@ export async function seedCatalog(db: Database): Promise<void> {
         name: "Person: full register extract",
         description: "Every data group of the register, for agencies whose law grants the full extract.",
         providerId: pmlp.id,
-        dataGroups: [
-          "PERSON_CODES",
-          "NAME",
-          "BIRTH",
-          "CITIZENSHIP",
-          "ADDRESS",
-          "DOCUMENTS",
-          "FAMILY",
-          "DEATH",
-        ],
+        dataGroups: allDataGroupNames(),
       },
     ])
     .onConflictDoNothing();

@@ -11,7 +11,7 @@ import {
   registerDivorce,
   registerMarriage,
   renameMunicipality,
-} from "../repositories/changeRepository";
+} from "../repositories/changes/index";
 import { requirePersonCode } from "./personCodes";
 
 const ADDRESS_CODE = /^\d{9}$/;

@@ -1,5 +1,5 @@
+import { persons } from "@rnp/db/schema/person";
 import { describe, expect, it } from "vitest";
-import { persons } from "../schema/person";
 import { arrayLiteral, copyLines, copyTarget, copyValue, escapeCopyText } from "./copy";
 
 describe("COPY text format", () => {

@@ -6,7 +6,7 @@ import type {
   nameHistory,
   parentChild,
   persons,
-} from "../schema/person";
+} from "@rnp/db/schema/person";
 
 /**
  * Rows exactly as the drizzle tables select them, so a schema change that the generator

@@ -1,16 +1,19 @@
+import type { Sex } from "@rnp/common";
 import type { AddressRegister } from "./addressRegister";
-import { ageOn, dayOf, REGISTER_DAY, yearOf, yearsToDays } from "./dates";
+import { ageOn, REGISTER_DAY, yearOf, yearsToDays } from "./dates";
+import { type Ethnicity, pickPartnerEthnicity } from "./ethnicities";
 import {
-  type Ethnicity,
-  pickImmigrantEthnicity,
-  pickPartnerEthnicity,
-  pickResidentEthnicity,
-} from "./ethnicities";
-import { diedBeforeHistory } from "./lifespan";
-import { aliveOn, dwellingOn, type Move, type Person, type PersonFactory, surnameOf } from "./people";
-import { type Random, WeightedPicker } from "./random";
+  addMove,
+  addYearsApprox,
+  BIRTH_FLOOR,
+  changeSurname,
+  childrenWanted,
+  motherFamilySurname,
+  unionAgeMean,
+} from "./familyRules";
+import { aliveOn, dwellingOn, type Person, type PersonFactory } from "./people";
+import type { Random } from "./random";
 import type { ParentChildRow } from "./rows";
-import type { Sex } from "./surnames";
 
 /**
  * Families are generated as kin clusters: a founding couple, their children, the children's
@@ -48,236 +51,39 @@ export interface FamilyContext {
   people: PersonFactory;
 }
 
-/** Founders' birth years by 5-year band, shaped so the whole register matches Latvia's age pyramid. */
-const FOUNDER_BIRTH_BANDS = new WeightedPicker<number>([
-  [1925, 1],
-  [1930, 3.5],
-  [1935, 6],
-  [1940, 8.5],
-  [1945, 8],
-  [1950, 6],
-  [1955, 6],
-  [1960, 5.5],
-  [1965, 3],
-  [1970, 1.5],
-  [1975, 1.2],
-  [1980, 1],
-]);
-
-/** Completed family size by the mother's generation (Latvia: about 1.9 for women born in the 1950s, 1.6 later). */
-function childrenWanted(random: Random, motherBirthYear: number): number {
-  const r = random.float();
-  if (motherBirthYear < 1960) return r < 0.1 ? 0 : r < 0.32 ? 1 : r < 0.74 ? 2 : r < 0.92 ? 3 : 4;
-  if (motherBirthYear < 1980) return r < 0.12 ? 0 : r < 0.4 ? 1 : r < 0.8 ? 2 : r < 0.94 ? 3 : 4;
-  return r < 0.14 ? 0 : r < 0.42 ? 1 : r < 0.8 ? 2 : r < 0.94 ? 3 : 4;
-}
-
-/** Mean age of women at their first union, which rose from the early 20s to about 28. */
-function unionAgeMean(sex: Sex, birthYear: number): number {
-  const women = birthYear < 1960 ? 23 : birthYear < 1975 ? 24 : birthYear < 1990 ? 27 : 28;
-  return sex === "FEMALE" ? women : women + 2.5;
-}
-
-const BIRTH_FLOOR = dayOf(1925, 1, 1);
-
-export class ClusterBuilder {
-  private readonly persons: Person[] = [];
-  private readonly unions: Union[] = [];
-  private readonly parentLinks: ParentLink[] = [];
+/**
+ * A kin cluster's life events: residents, homes and moves, unions, children and name
+ * changes. `ClusterBuilder` starts the kinds of cluster; everything after the start is here.
+ */
+export class FamilyLife {
+  protected readonly persons: Person[] = [];
+  protected readonly unions: Union[] = [];
+  protected readonly parentLinks: ParentLink[] = [];
 
   constructor(
-    private readonly context: FamilyContext,
+    protected readonly context: FamilyContext,
     /** Most persons this cluster may hold (the register's total is exact). */
-    private readonly budget: number,
+    protected readonly budget: number,
   ) {}
 
   result(): Cluster {
     return { persons: this.persons, unions: this.unions, parentLinks: this.parentLinks };
   }
 
-  private hasRoom(): boolean {
+  protected hasRoom(): boolean {
     return this.persons.length < this.budget;
   }
 
-  private get random(): Random {
+  protected get random(): Random {
     return this.context.random;
   }
 
-  private add(person: Person): Person {
+  protected add(person: Person): Person {
     this.persons.push(person);
     return person;
   }
 
-  /** A settled family over up to four generations. */
-  lineage(): void {
-    const { random } = this;
-    const ethnicity = pickResidentEthnicity(random);
-    const band = FOUNDER_BIRTH_BANDS.pick(random);
-    const birthDay = Math.max(BIRTH_FLOOR, dayOf(band, 1, 1) + random.int(yearsToDays(5)));
-    const surname = ethnicity.surnames.pick(random);
-    const unionDay = birthDay + yearsToDays(Math.max(19, random.normal(unionAgeMean("MALE", band), 3)));
-    if (unionDay < REGISTER_DAY && diedBeforeHistory(random, "MALE", birthDay, unionDay)) {
-      this.widowedFounder(birthDay, unionDay, ethnicity, surname);
-      return;
-    }
-    const founder = this.newResident("MALE", birthDay, ethnicity, surname, birthDay);
-    this.adultLife(founder, false);
-  }
-
-  /**
-   * A family whose father died before the register's history: the widow and the children
-   * are in the register, the father is not. Latvian men die about ten years before women,
-   * which is why most of the oldest residents are women.
-   */
-  private widowedFounder(
-    husbandBirth: number,
-    unionDay: number,
-    husbandEthnicity: Ethnicity,
-    surname: string,
-  ): void {
-    const { random } = this;
-    const { addresses } = this.context;
-    const ethnicity = pickPartnerEthnicity(random, husbandEthnicity);
-    const wifeBirth = Math.min(unionDay - yearsToDays(18), husbandBirth + yearsToDays(random.normal(2.5, 2)));
-    let maiden = ethnicity.surnames.pick(random);
-    for (let i = 0; i < 5 && maiden === surname; i++) maiden = ethnicity.surnames.pick(random);
-    const wife = this.newResident("FEMALE", Math.max(BIRTH_FLOOR, wifeBirth), ethnicity, maiden, unionDay);
-    this.addEarlierMoves(wife, addYearsApprox(wife.birthDay, 18), unionDay);
-    addMove(wife, unionDay, addresses.newDwelling(random));
-    // The marriage predates the register's history, so the register holds no marriage to
-    // explain a changed surname: she keeps the one she was registered with (her children
-    // still carry their father's).
-    const wanted = childrenWanted(random, yearOf(wife.birthDay));
-    const union = { married: true, startDay: unionDay, endDay: null };
-    const father = { surname, ethnicity: husbandEthnicity };
-    for (const child of this.children(wife, null, union, wanted, father)) {
-      if (ageOn(child.birthDay, REGISTER_DAY) >= 18) this.adultLife(child, true);
-    }
-  }
-
-  /**
-   * A resident living alone: mostly elderly women (widows whose husbands died before the
-   * register's history, as Latvia's men die about ten years earlier), else a working-age
-   * adult who never formed a family.
-   */
-  single(): void {
-    const { random } = this;
-    const ethnicity = pickResidentEthnicity(random);
-    const elderly = random.chance(0.8);
-    const age = elderly ? 65 + 30 * random.float() ** 1.6 : 22 + random.float() * 43;
-    const sex: Sex = random.chance(elderly ? 0.3 : 0.55) ? "MALE" : "FEMALE";
-    const birthDay = REGISTER_DAY - yearsToDays(age);
-    // A widow whose marriage predates the register's history is registered under the surname
-    // she carries; with no marriage on record, that is also her surname at registration.
-    const person = this.newResident(sex, birthDay, ethnicity, ethnicity.surnames.pick(random), birthDay);
-    this.addEarlierMoves(person, addYearsApprox(birthDay, 18), REGISTER_DAY);
-    this.moveAlone(person, Math.max(addYearsApprox(birthDay, 20), this.lastMoveDay(person) + 200));
-  }
-
-  /**
-   * Immigrants of the last two decades: Ukrainian mothers with children since 2022, workers
-   * and students from Central and South Asia, families from Russia, Belarus and the EU.
-   */
-  immigrants(): void {
-    const { random } = this;
-    const ethnicity = pickImmigrantEthnicity(random);
-    const country = ethnicity.homeCountry;
-    const arrival =
-      country === "UKR" && random.chance(0.7)
-        ? dayOf(2022, 3, 1) + random.int(yearsToDays(2.8))
-        : dayOf(2005, 1, 1) + random.int(REGISTER_DAY - 30 - dayOf(2005, 1, 1));
-    const r = random.float();
-    const shape =
-      country === "UKR"
-        ? r < 0.5
-          ? "MOTHER_WITH_CHILDREN"
-          : r < 0.8
-            ? "COUPLE"
-            : "SINGLE"
-        : country === "IND" || country === "UZB"
-          ? r < 0.7
-            ? "SINGLE"
-            : "COUPLE"
-          : r < 0.45
-            ? "COUPLE"
-            : "SINGLE";
-    const citizenship = { status: "FOREIGNER" as const, country };
-    const adultAge = 20 + random.float() * 35;
-    const firstBirth = Math.max(BIRTH_FLOOR, arrival - yearsToDays(adultAge));
-    const home = this.context.addresses.newDwelling(random);
-    const immigrant = (sex: Sex, birthDay: number, surname: string): Person => {
-      const person = this.add(
-        this.context.people.create({
-          sex,
-          birthDay,
-          ethnicity,
-          surname,
-          aliveOn: Math.max(birthDay, arrival),
-          birthPlace: this.context.people.foreignBirthplace(country),
-          citizenship,
-          registeredOn: Math.max(birthDay, arrival),
-        }),
-      );
-      addMove(person, Math.max(birthDay, arrival), home);
-      return person;
-    };
-    const familySurname = ethnicity.surnames.pick(random);
-    if (shape === "SINGLE") {
-      immigrant(
-        random.chance(country === "IND" || country === "UZB" ? 0.8 : 0.5) ? "MALE" : "FEMALE",
-        firstBirth,
-        familySurname,
-      );
-      return;
-    }
-    const mother = immigrant("FEMALE", firstBirth, ethnicity.surnames.pick(random));
-    let father: Person | null = null;
-    if (shape === "COUPLE" && this.hasRoom()) {
-      const husbandBirth = Math.max(BIRTH_FLOOR, firstBirth - yearsToDays(random.normal(2.5, 2)));
-      father = immigrant("MALE", husbandBirth, familySurname);
-      const unionDay = Math.min(arrival - 30, mother.birthDay + yearsToDays(random.normal(24, 3)));
-      if (unionDay > mother.birthDay + yearsToDays(18) && unionDay > father.birthDay + yearsToDays(18)) {
-        const union: Union = {
-          husband: father,
-          wife: mother,
-          married: true,
-          startDay: unionDay,
-          place: this.context.people.foreignBirthplace(country).place,
-          endDay: null,
-        };
-        this.unions.push(union);
-        this.takeHusbandsName(union);
-      }
-    }
-    // Children: born abroad before arrival, or in Latvia since.
-    const wanted = random.between(shape === "MOTHER_WITH_CHILDREN" ? 1 : 0, 3);
-    let birthDay = mother.birthDay + yearsToDays(22 + random.float() * 8);
-    for (let i = 0; i < wanted && this.hasRoom(); i++) {
-      if (birthDay > REGISTER_DAY || !aliveOn(mother, birthDay)) break;
-      const sex: Sex = random.chance(0.512) ? "MALE" : "FEMALE";
-      const bornHere = birthDay >= arrival;
-      const child = this.add(
-        this.context.people.create({
-          sex,
-          birthDay,
-          ethnicity,
-          surname: father ? father.surname : mother.surname,
-          aliveOn: Math.max(birthDay, arrival),
-          birthPlace: bornHere
-            ? { place: this.context.addresses.townOf(home), country: "LVA" }
-            : this.context.people.foreignBirthplace(country),
-          citizenship,
-          registeredOn: Math.max(birthDay, arrival),
-        }),
-      );
-      addMove(child, Math.max(birthDay, arrival), home);
-      this.parentLinks.push({ parent: mother, child, role: "MOTHER" });
-      if (father) this.parentLinks.push({ parent: father, child, role: "FATHER" });
-      birthDay += yearsToDays(1.5 + random.float() * 4);
-    }
-  }
-
-  private newResident(
+  protected newResident(
     sex: Sex,
     birthDay: number,
     ethnicity: Ethnicity,
@@ -300,7 +106,7 @@ export class ClusterBuilder {
   }
 
   /** 0–2 homes before `until`, from age 18 on: parents' flat, a rented room, a first flat. */
-  private addEarlierMoves(person: Person, from: number, until: number): void {
+  protected addEarlierMoves(person: Person, from: number, until: number): void {
     const { random, addresses } = this.context;
     const count = random.int(3);
     const end = Math.min(until, person.deathDay ?? REGISTER_DAY, REGISTER_DAY);
@@ -315,12 +121,12 @@ export class ClusterBuilder {
     }
   }
 
-  private lastMoveDay(person: Person): number {
+  protected lastMoveDay(person: Person): number {
     return person.moves.at(-1)?.day ?? person.birthDay;
   }
 
   /** Moves into a home of one's own on `day`, if alive then. */
-  private moveAlone(person: Person, day: number): void {
+  protected moveAlone(person: Person, day: number): void {
     if (day >= REGISTER_DAY || !aliveOn(person, day)) {
       if (person.moves.length === 0)
         addMove(person, person.birthDay, this.context.addresses.newDwelling(this.random));
@@ -334,7 +140,7 @@ export class ClusterBuilder {
    * household for those who never partner. `withParents` is true for children raised in the
    * cluster, whose moves so far are their mother's.
    */
-  private adultLife(person: Person, withParents: boolean): void {
+  protected adultLife(person: Person, withParents: boolean): void {
     const { random } = this;
     const birthYear = yearOf(person.birthDay);
     const unionAge = Math.max(18, Math.min(50, random.normal(unionAgeMean(person.sex, birthYear), 4)));
@@ -384,7 +190,7 @@ export class ClusterBuilder {
    * A union of `anchor` with a new partner from outside the cluster, starting on `day`.
    * `host` is set for later unions: the new partner moves into the host's home.
    */
-  private union(anchor: Person, day: number, host: Person | null): void {
+  protected union(anchor: Person, day: number, host: Person | null): void {
     const { random } = this;
     const { addresses } = this.context;
     const partnerSex: Sex = anchor.sex === "MALE" ? "FEMALE" : "MALE";
@@ -487,7 +293,7 @@ export class ClusterBuilder {
    * Births to `mother` (and `father`, when known) from the union's start, while both are
    * alive and together, until the mother is 44.
    */
-  private children(
+  protected children(
     mother: Person,
     father: Person | null,
     union: Pick<Union, "married" | "startDay" | "endDay">,
@@ -548,7 +354,7 @@ export class ClusterBuilder {
   }
 
   /** Most women take the husband's surname; some keep theirs or join both. */
-  private takeHusbandsName(union: Union): void {
+  protected takeHusbandsName(union: Union): void {
     const { random } = this;
     const { wife, husband } = union;
     if (husband.surname === wife.surname) return;
@@ -559,44 +365,4 @@ export class ClusterBuilder {
       changeSurname(wife, `${wife.surname}-${husband.surname}`, union.startDay, "MARRIAGE");
     }
   }
-}
-
-/** The surname a child of an unmarried mother gets: the mother's own family's. */
-function motherFamilySurname(mother: Person): string {
-  return mother.surname.includes("-") ? mother.birthSurname : mother.surname;
-}
-
-/**
- * Records the person's current name as earlier name (ending on `day`) and takes `surname`
- * (male form). `reason` says why the earlier name ended.
- */
-export function changeSurname(
-  person: Person,
-  surname: string,
-  day: number,
-  reason: "MARRIAGE" | "DIVORCE" | "APPLICATION",
-): void {
-  if (day <= person.surnameSince) return;
-  person.earlierNames.push({
-    givenName: person.givenName,
-    surname: surnameOf(person),
-    validFrom: person.surnameSince,
-    validTo: day,
-    changeReason: reason,
-  });
-  person.surname = surname;
-  person.surnameSince = day;
-  person.nameChangeDays.push(day);
-}
-
-/** Inserts a move keeping the list in day order (a later move on the same day wins). */
-export function addMove(person: Person, day: number, dwelling: number): void {
-  const move: Move = { day, dwelling };
-  let i = person.moves.length;
-  while (i > 0 && (person.moves[i - 1]?.day ?? 0) > day) i--;
-  person.moves.splice(i, 0, move);
-}
-
-function addYearsApprox(day: number, years: number): number {
-  return day + yearsToDays(years);
 }

@@ -16,4 +16,3 @@ export type {
   RegisterChunk,
   RegisterTable,
 } from "./rows";
-export { genderedSurname, type Sex } from "./surnames";

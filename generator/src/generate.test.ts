@@ -1,9 +1,8 @@
-import { checkPersonCode } from "@rnp/common";
+import { checkPersonCode, genderedSurname } from "@rnp/common";
 import { describe, expect, it } from "vitest";
 import { REGISTER_DATE } from "./dates";
 import { generateRegister, generateRegisterChunks } from "./generate";
 import type { PersonRow, RegisterChunk } from "./rows";
-import { genderedSurname } from "./surnames";
 
 const register = generateRegister({ persons: 6_000, seed: 11 });
 const personByCode = new Map(register.persons.map((person) => [person.personCode, person]));

@@ -1,6 +1,6 @@
-import { faker as fakerLV } from "@faker-js/faker/locale/lv";
 import { type Random, WeightedPicker } from "./random";
 import type { AddressRow } from "./rows";
+import { postalCodeOf, RIGA_STREETS, streetNamesFor } from "./streetNames";
 import {
   HOUSE_NAMES,
   MUNICIPALITIES,
@@ -53,41 +53,6 @@ interface Block {
   postalCode: string;
   flatsLeft: number;
   nextFlat: number;
-}
-
-function riga(): readonly string[] {
-  const parts = fakerLV.rawDefinitions.location?.street_name_part;
-  if (!parts?.length) throw new Error("@faker-js/faker no longer ships Latvian street names");
-  const suffixes = [
-    "iela",
-    "iela",
-    "iela",
-    "iela",
-    "iela",
-    "iela",
-    "gatve",
-    "bulvāris",
-    "dambis",
-    "prospekts",
-  ];
-  // Spread suffixes by position so the list is fixed (no randomness at module load).
-  return parts.map((part, i) => `${part} ${suffixes[(i * 7) % suffixes.length]}`);
-}
-
-const RIGA_STREETS = riga();
-
-/**
- * Street names of a place: the common list rotated by the place's position, so towns do not
- * all start with the same street; villages have fewer streets.
- */
-function streetNamesFor(placeIndex: number, names: readonly string[], kind: SettlementDef["kind"]): string[] {
-  const start = (placeIndex * 7) % names.length;
-  const rotated = [...names.slice(start), ...names.slice(0, start)];
-  return kind === "VILLAGE" ? rotated.slice(0, 20) : rotated;
-}
-
-function postalCodeOf(number: number): string {
-  return `LV-${String(number).padStart(4, "0")}`;
 }
 
 /**

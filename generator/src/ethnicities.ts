@@ -1,3 +1,4 @@
+import type { Sex } from "@rnp/common";
 import type { NameStyle } from "./givenNames";
 import { type Random, WeightedPicker } from "./random";
 import {
@@ -11,7 +12,6 @@ import {
   LITHUANIAN_SURNAMES,
   POLISH_SURNAMES,
   RUSSIAN_SURNAMES,
-  type Sex,
   UKRAINIAN_SURNAMES,
 } from "./surnames";
 

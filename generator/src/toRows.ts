@@ -1,3 +1,4 @@
+import { genderedSurname } from "@rnp/common";
 import type { AddressRegister } from "./addressRegister";
 import { ageOn, isoOf, REGISTER_DAY, yearOf, yearsToDays } from "./dates";
 import { type DocumentNumbers, generateDocuments } from "./documents";
@@ -6,7 +7,6 @@ import { pickGivenName } from "./givenNames";
 import { dwellingOn, type Move, type Person, surnameOf } from "./people";
 import type { Random } from "./random";
 import type { DeclaredAddressRow, RegisterChunk } from "./rows";
-import { genderedSurname } from "./surnames";
 
 /** Next id of each bigserial table; the loader moves the sequences past them afterwards. */
 export interface RowIds {

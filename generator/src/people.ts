@@ -1,3 +1,4 @@
+import { genderedSurname, type Sex } from "@rnp/common";
 import { dayOf, REGISTER_DAY, yearOf } from "./dates";
 import type { Ethnicity } from "./ethnicities";
 import { pickGivenName } from "./givenNames";
@@ -5,7 +6,6 @@ import { sampleDeathDay } from "./lifespan";
 import { NEW_FORMAT_SINCE, type PersonCodeIssuer } from "./personCodes";
 import type { Random } from "./random";
 import type { NameHistoryRow, PersonRow } from "./rows";
-import { genderedSurname, type Sex } from "./surnames";
 import { FOREIGN_BIRTHPLACES } from "./territory";
 
 export type CitizenshipStatus = PersonRow["citizenshipStatus"];

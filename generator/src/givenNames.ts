@@ -1,6 +1,6 @@
 import { faker as fakerLV } from "@faker-js/faker/locale/lv";
+import type { Sex } from "@rnp/common";
 import { type Random, WeightedPicker } from "./random";
-import type { Sex } from "./surnames";
 
 /**
  * Given names by naming tradition and era. Faker's Latvian lists hold many old-fashioned

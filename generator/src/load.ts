@@ -1,5 +1,3 @@
-import type { PgTable } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
 import {
   addresses,
   declaredAddresses,
@@ -8,7 +6,9 @@ import {
   nameHistory,
   parentChild,
   persons,
-} from "../schema/person";
+} from "@rnp/db/schema/person";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
 import { copyRows, copyTarget } from "./copy";
 import { REGISTER_DATE } from "./dates";
 import { generateRegisterChunks, validateGenerateOptions } from "./generate";

@@ -1,6 +1,6 @@
+import type { Sex } from "@rnp/common";
 import { dayOf, REGISTER_DAY, yearsToDays } from "./dates";
 import type { Random } from "./random";
-import type { Sex } from "./surnames";
 
 /**
  * Deaths follow a Gompertz law (the hazard doubles about every 8 years of age), fitted to

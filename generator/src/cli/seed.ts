@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
+import { createDatabase, migrateDatabase } from "@rnp/db";
+import { databaseFromEnv } from "@rnp/db/embedded";
 import cliProgress from "cli-progress";
-import { databaseFromEnv } from "../embedded";
-import { createDatabase, migrateDatabase } from "../index";
-import { isRegisterSeeded, type SeedSummary, seedRegister } from "../seed/index";
+import { isRegisterSeeded, type SeedSummary, seedRegister } from "../index";
 
 const usage = `Usage: pnpm seed [--persons N] [--seed S] [--force]
 
