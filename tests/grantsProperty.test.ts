@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerChanges } from "./support/changes";
 import { createGrant } from "./support/grants";
 import { ALL_GROUPS, type GraphQLResponse, startTestPlatform, type TestPlatform } from "./support/platform";
+import { untilNotified } from "./support/wait";
 
 /** Fields selected for each data group, as written in the query (response key first). */
 const FIELDS: Record<string, string[]> = {
@@ -218,26 +219,18 @@ function operationOf(entry: EntryPoint, selection: string, offset: number) {
   }
 }
 
-/** Resolves once the set holds `count` notifications; woken by the notifier's NOTIFY, bounded. */
-async function notificationsOf(setId: string, count: number) {
-  let wake: () => void = () => {};
-  const listener = await sql.listen("monitoring_notifications", () => wake());
-  try {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+/** Resolves once the notifier has made `count` notifications of the set (delivered or withheld). */
+const notificationsOf = (setId: string, count: number) =>
+  untilNotified(
+    sql,
+    "monitoring_notifications",
+    async () => {
       const [row] =
         await sql`select count(*)::int as n from monitoring.notifications where set_id = ${Number(setId)}`;
-      if (row!.n >= count) return;
-      expect(Date.now(), `set ${setId} has ${row!.n} of ${count} notifications`).toBeLessThan(deadline);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 1_000);
-      });
-    }
-  } finally {
-    await listener.unlisten();
-  }
-}
+      return row!.n >= count ? true : undefined;
+    },
+    `${count} notifications of set ${setId}`,
+  );
 
 describe("grants against random operations (property)", () => {
   it("never return a field, a person or an entry point's fact outside the grant, and audit each disclosure once with its groups", async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerChanges } from "./support/changes";
 import { createGrant } from "./support/grants";
 import { startTestPlatform, type TestPlatform } from "./support/platform";
+import { untilNotified } from "./support/wait";
 
 let platform: TestPlatform;
 let sql: postgres.Sql;
@@ -58,18 +59,30 @@ interface ChangePage {
   };
 }
 
-/** Polls the changes of a set until `count` have arrived (the notifier runs on its own). */
+/** The changes of a set once `count` have arrived, woken by the notifier's NOTIFY (bounded). */
 async function waitForChanges(setId: string, count: number, after?: string) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  const page = async () => {
     const result = await call<ChangePage>(
       `query ($set: ID!, $after: String) { changes(setId: $set, after: $after, first: 1000) {
         nodes { cursor eventNo personCode dataGroups person { surname } } endCursor hasNextPage } }`,
       { set: setId, after },
     );
     expect(result.errors).toBeUndefined();
-    if (result.data!.changes.nodes.length >= count || Date.now() > deadline) return result.data!.changes;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    return result.data!.changes;
+  };
+  try {
+    return await untilNotified(
+      sql,
+      "monitoring_notifications",
+      async () => {
+        const changes = await page();
+        return changes.nodes.length >= count ? changes : undefined;
+      },
+      `${count} changes of set ${setId}`,
+    );
+  } catch {
+    // The assertions that follow show what did arrive.
+    return page();
   }
 }
 
