@@ -167,5 +167,5 @@ describe("two gateways and two monitoring subgraphs on one database", () => {
     expect([...partial, ...rest].map((e) => e.eventNo)).toEqual(
       Array.from({ length: 100 }, (_, i) => 301 + i),
     );
-  });
+  }, 180_000); // Six processes started and killed on two shared cores.
 });
