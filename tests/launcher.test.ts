@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,5 +84,61 @@ describe("pnpm start in a terminal", () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     // The embedded server was stopped by the platform, not left behind.
     expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+  });
+});
+
+/** A socket listening on a free port whose predecessor is free too (the gateway's port, below it). */
+async function listeningAfterFreePort(): Promise<{ server: Server; port: number }> {
+  const listenOn = (port: number) =>
+    new Promise<Server | null>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => resolve(server));
+    });
+  for (;;) {
+    const server = (await listenOn(0))!;
+    const port = (server.address() as { port: number }).port;
+    const below = await listenOn(port - 1);
+    if (below) {
+      await new Promise((resolve) => below.close(resolve));
+      return { server, port };
+    }
+    server.close();
+  }
+}
+
+describe("pnpm start on a busy port", () => {
+  it("says which port is in use and what to do, exit code 2, no stack trace: the gateway's port", async () => {
+    const { server, port } = await listeningAfterFreePort();
+    try {
+      const { exited, output } = startCommand(["--port", String(port), "--persons", "0"], {
+        DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+      });
+      const [code] = await exited;
+      expect(output()).toContain(
+        `Port ${port} is in use (by another program or an earlier start): stop it or pass --port.`,
+      );
+      expect(output()).not.toMatch(/\n\s+at |EADDRINUSE/);
+      expect(code).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("the same for a subgraph's port (the gateway's port + 1)", async () => {
+    const { server, port } = await listeningAfterFreePort();
+    try {
+      const { exited, output } = startCommand(["--port", String(port - 1), "--persons", "0"], {
+        DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+      });
+      const [code] = await exited;
+      expect(output()).toContain(
+        `Port ${port} (the person subgraph's: --port + 1) is in use (by another program or an earlier start): stop it or pass --port.`,
+      );
+      expect(output()).not.toMatch(/\n\s+at |EADDRINUSE/);
+      expect(code).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 });
