@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
-import type { Database } from "@rnp/db";
+import { type Database, unlistenQuietly } from "@rnp/db";
 import {
   type DocumentNode,
   type FieldNode,
@@ -201,7 +201,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     async dispose() {
       clearInterval(heartbeat);
       await cleanup.dispose();
-      await listener.unlisten();
+      await unlistenQuietly(listener);
     },
   };
 }
