@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { AUDIT_WRITER_ROLE } from "@rnp/db";
 import { anchorLine, readAnchorFile } from "@rnp/gateway/auditAnchors";
 import { chainHash, type Disclosure, GENESIS_HASH, verifyAuditChain } from "@rnp/gateway/auditTrail";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrant } from "./support/grants";

@@ -10,7 +10,7 @@ import { createGraphQLServer, type GraphQLServer } from "@rnp/common";
 import { createDatabase, schema } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { BOOTSTRAP_KEY_LABEL, ensureOperatorKey } from "@rnp/gateway/access/credentials";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import { buildSchema } from "graphql";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -326,7 +326,17 @@ async function startPlatformProcess(
 ): Promise<{ child: ChildProcess; url: string; output(): string }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "gateway/src/cli/start.ts", "--port", "0", "--persons", "300", "--data-dir", dataDir],
+    [
+      "--import",
+      "tsx",
+      "platform/src/cli/start.ts",
+      "--port",
+      "0",
+      "--persons",
+      "300",
+      "--data-dir",
+      dataDir,
+    ],
     {
       cwd: root,
       env: { ...process.env, DATABASE_URL: "", NODE_ENV: "development" },

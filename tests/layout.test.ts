@@ -12,11 +12,10 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Gateway files that start the subgraphs in the gateway's process (the one-process
- * launcher, `pnpm start`). Known exception: they are to move into a launcher package that
- * depends on the gateway and the subgraphs; then this list is empty and goes.
+ * The launcher package (`pnpm start`): it starts the gateway and the subgraphs in one process
+ * and seeds an empty register, so it alone may import all of them and the generator.
  */
-const GATEWAY_LAUNCHER_FILES = ["gateway/src/platform.ts", "gateway/src/cli/start.ts"];
+const LAUNCHER_PACKAGE = "platform";
 
 /**
  * Development commands that may use the synthetic register generator: they need a seeded
@@ -92,12 +91,12 @@ interface SourceImports {
   imports: string[];
 }
 
-type Kind = "subgraph" | "gateway" | "generator" | "other";
+type Kind = "subgraph" | "gateway" | "launcher" | "generator" | "other";
 
 /**
- * The dependency rule over a set of files: no subgraph imports another subgraph or the
- * gateway, the gateway imports no subgraph (launcher files aside), production code imports
- * no generator. Returns one sentence per broken import.
+ * The dependency rule over a set of files: no subgraph imports another subgraph, the gateway
+ * or the launcher; the gateway imports no subgraph and not the launcher; production code
+ * (the launcher aside) imports no generator. Returns one sentence per broken import.
  */
 function layoutViolations(
   files: readonly SourceImports[],
@@ -108,9 +107,11 @@ function layoutViolations(
       ? "subgraph"
       : folder === "gateway"
         ? "gateway"
-        : folder === "generator"
-          ? "generator"
-          : "other";
+        : folder === LAUNCHER_PACKAGE
+          ? "launcher"
+          : folder === "generator"
+            ? "generator"
+            : "other";
   const byFolder = (file: string) =>
     packages.find((pkg) => file === pkg.folder || file.startsWith(`${pkg.folder}/`))?.folder;
   const target = (from: string, specifier: string): string | undefined => {
@@ -128,17 +129,23 @@ function layoutViolations(
       const [fromKind, toKind] = [kindOf(from), kindOf(to)];
       if (fromKind === "subgraph" && toKind === "subgraph") {
         violations.push(`${file} imports "${specifier}": a subgraph imports no other subgraph's code.`);
-      } else if (fromKind === "subgraph" && toKind === "gateway") {
-        violations.push(`${file} imports "${specifier}": a subgraph imports nothing of the gateway.`);
-      } else if (fromKind === "gateway" && toKind === "subgraph" && !GATEWAY_LAUNCHER_FILES.includes(file)) {
+      } else if (fromKind === "subgraph" && (toKind === "gateway" || toKind === "launcher")) {
+        violations.push(
+          `${file} imports "${specifier}": a subgraph imports nothing of the gateway or the launcher.`,
+        );
+      } else if (fromKind === "gateway" && toKind === "subgraph") {
         violations.push(
           `${file} imports "${specifier}": the gateway imports no subgraph (only the launcher does).`,
         );
+      } else if (fromKind === "gateway" && toKind === "launcher") {
+        violations.push(
+          `${file} imports "${specifier}": the gateway imports nothing of the launcher, which depends on it.`,
+        );
       } else if (
         toKind === "generator" &&
+        fromKind !== "launcher" &&
         !NON_PRODUCTION_PACKAGES.includes(from) &&
         !file.endsWith(".test.ts") &&
-        !GATEWAY_LAUNCHER_FILES.includes(file) &&
         !DEV_COMMANDS_USING_GENERATOR.includes(file)
       ) {
         violations.push(
@@ -163,6 +170,7 @@ describe("the dependency rule", () => {
     expect(packages.map((pkg) => pkg.name)).toEqual(
       expect.arrayContaining([
         "@rnp/gateway",
+        "@rnp/platform",
         "@rnp/person",
         "@rnp/catalog",
         "@rnp/monitoring",
@@ -177,18 +185,32 @@ describe("the dependency rule", () => {
     expect(layoutViolations(files.map(importsOf), packages)).toEqual([]);
   });
 
+  it("keeps subgraphs and the generator out of the gateway's dependencies", () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "gateway/package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    const forbidden = packages
+      .filter(
+        (pkg) => pkg.folder.startsWith("subgraphs/") || ["generator", LAUNCHER_PACKAGE].includes(pkg.folder),
+      )
+      .map((pkg) => pkg.name);
+    const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+    expect(declared.filter((name) => forbidden.includes(name))).toEqual([]);
+  });
+
   it("reports each kind of broken import", () => {
     const imports = (file: string, ...specifiers: string[]) => ({ file, imports: specifiers });
     expect(
       layoutViolations(
         [
           imports("subgraphs/person/src/a.ts", "@rnp/catalog", "../../monitoring/src/server"),
-          imports("subgraphs/monitoring/src/b.ts", "@rnp/gateway/platform"),
-          imports("gateway/src/server.ts", "@rnp/person"),
+          imports("subgraphs/monitoring/src/b.ts", "@rnp/gateway/auditTrail", "@rnp/platform/platform"),
+          imports("gateway/src/server.ts", "@rnp/person", "@rnp/platform/provision"),
           imports("subgraphs/person/src/repositories/c.ts", "@rnp/generator"),
           imports("common/src/d.ts", "../../generator/src/surnames"),
           // Allowed: the launcher, a named dev command, tests, the generator's own files.
-          imports("gateway/src/platform.ts", "@rnp/person", "@rnp/generator"),
+          imports("platform/src/platform.ts", "@rnp/person", "@rnp/gateway", "@rnp/generator"),
           imports("subgraphs/person/src/cli/simulate.ts", "@rnp/generator"),
           imports("subgraphs/person/src/e.test.ts", "@rnp/generator"),
           imports("tests/f.test.ts", "@rnp/person", "@rnp/generator"),
@@ -199,8 +221,10 @@ describe("the dependency rule", () => {
     ).toEqual([
       'subgraphs/person/src/a.ts imports "@rnp/catalog": a subgraph imports no other subgraph\'s code.',
       'subgraphs/person/src/a.ts imports "../../monitoring/src/server": a subgraph imports no other subgraph\'s code.',
-      'subgraphs/monitoring/src/b.ts imports "@rnp/gateway/platform": a subgraph imports nothing of the gateway.',
+      'subgraphs/monitoring/src/b.ts imports "@rnp/gateway/auditTrail": a subgraph imports nothing of the gateway or the launcher.',
+      'subgraphs/monitoring/src/b.ts imports "@rnp/platform/platform": a subgraph imports nothing of the gateway or the launcher.',
       'gateway/src/server.ts imports "@rnp/person": the gateway imports no subgraph (only the launcher does).',
+      'gateway/src/server.ts imports "@rnp/platform/provision": the gateway imports nothing of the launcher, which depends on it.',
       'subgraphs/person/src/repositories/c.ts imports "@rnp/generator": production code imports no synthetic data generator (move what it needs to @rnp/common or the package itself).',
       'common/src/d.ts imports "../../generator/src/surnames": production code imports no synthetic data generator (move what it needs to @rnp/common or the package itself).',
     ]);

@@ -1,6 +1,6 @@
 import { createDatabase, type DatabaseClient } from "@rnp/db";
 import { createGatewayServer, type GatewayOptions, type GatewayServer } from "@rnp/gateway";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import { type Client, createClient } from "graphql-ws";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

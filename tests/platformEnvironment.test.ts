@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { TEST_AUDIT_CHAIN_KEY } from "./support/platform";
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** `pnpm start` as its own process; resolves with what it printed once it says it is up (or exited). */
 function startCommand(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/cli/start.ts", "--persons", "0"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "platform/src/cli/start.ts", "--persons", "0"], {
     cwd: root,
     env: { ...process.env, PORT: "0", AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/gateway/provision";
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import { type Client, createClient } from "graphql-ws";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

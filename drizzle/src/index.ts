@@ -74,3 +74,18 @@ export async function databaseReadiness(db: Database) {
   const ok = await isDatabaseReachable(db);
   return { ready: ok, checks: { database: { ok } } };
 }
+
+/**
+ * Stops a `sql.listen()` on shutdown. A server that is already gone (stopped first, or the
+ * connection cut) took the LISTEN with the connection, so a closed connection is success
+ * here, not an error to print; any other error still throws.
+ */
+export async function unlistenQuietly(listener: { unlisten(): Promise<void> }): Promise<void> {
+  try {
+    await listener.unlisten();
+  } catch (error) {
+    const code = (error as { code?: string } | null)?.code;
+    if (code !== "CONNECTION_CLOSED" && code !== "CONNECTION_ENDED" && code !== "CONNECTION_DESTROYED")
+      throw error;
+  }
+}

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type RunningPlatform, startPlatform } from "@rnp/gateway/platform";
+import { type RunningPlatform, startPlatform } from "@rnp/platform/platform";
 import {
   type ProvisionedRequester,
   provisionRequester,
   syntheticRegistrationNumber,
-} from "@rnp/gateway/provision";
+} from "@rnp/platform/provision";
 import { allDataGroupNames } from "@rnp/schema";
 import { createTestDatabase, type TestDatabase } from "./database";
 

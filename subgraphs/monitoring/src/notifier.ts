@@ -1,3 +1,4 @@
+import { unlistenQuietly } from "@rnp/db";
 import type postgres from "postgres";
 
 export interface NotifierOptions {
@@ -89,7 +90,7 @@ export async function startNotifier(options: NotifierOptions): Promise<{ stop():
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await listener.unlisten();
+      await unlistenQuietly(listener);
       await running;
     },
   };

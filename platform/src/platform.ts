@@ -3,12 +3,12 @@ import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
+import { createGatewayServer, type GatewayOptions } from "@rnp/gateway";
+import { ensureOperatorKey } from "@rnp/gateway/access/credentials";
+import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "@rnp/gateway/auditAnchors";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
-import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";
-import { ensureOperatorKey } from "./access/credentials";
-import { createGatewayServer, type GatewayOptions } from "./server";
 
 export const defaultDataDir = projectDataDir();
 

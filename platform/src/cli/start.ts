@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import {
   identityTtlSecondsFromEnv,
@@ -94,6 +95,40 @@ try {
 const port = integer("port", values.port ?? process.env.PORT, 4000);
 const persons = integer("persons", values.persons, 10_000);
 const seed = integer("seed", values.seed, 1);
+if (port > 65_535 - 3) {
+  console.error(`--port must leave room for the three subgraph ports after it (at most 65532); got ${port}.`);
+  process.exit(2);
+}
+const host = process.env.HOST ?? "127.0.0.1";
+
+/** Whether something already listens on `port` (EADDRINUSE); other listen errors are left to the start. */
+async function inUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
+  });
+}
+
+const busyPort = (taken: number, role: string) =>
+  `Port ${taken}${role} is in use (by another program or an earlier start): stop it or pass --port.`;
+// Checked before the database starts, so a busy port costs no start-up and ends in a sentence
+// (the listen error itself would surface deep in the gateway's WebSocket server).
+if (port !== 0) {
+  const roles = [
+    [port, ""],
+    [port + 1, " (the person subgraph's: --port + 1)"],
+    [port + 2, " (the catalog subgraph's: --port + 2)"],
+    [port + 3, " (the monitoring subgraph's: --port + 3)"],
+  ] as const;
+  for (const [candidate, role] of roles) {
+    if (await inUse(candidate)) {
+      console.error(busyPort(candidate, role));
+      process.exit(2);
+    }
+  }
+}
+
 const started = Date.now();
 let lastReport = 0;
 const platform = await startPlatform({
@@ -103,7 +138,7 @@ const platform = await startPlatform({
     catalog: port === 0 ? 0 : port + 2,
     monitoring: port === 0 ? 0 : port + 3,
   },
-  host: process.env.HOST ?? "127.0.0.1",
+  host,
   seedPersons: persons,
   seed,
   environment,
@@ -119,6 +154,13 @@ const platform = await startPlatform({
     console.log(`  ${done}/${total} persons (${Math.round((100 * done) / total)}%)`);
   },
 }).catch((error: unknown) => {
+  // A port taken between the check above and the listen.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const taken = (error as { port?: number } | undefined)?.port;
+  if (code === "EADDRINUSE" && taken !== undefined) {
+    console.error(busyPort(taken, ""));
+    process.exit(2);
+  }
   console.error(`The platform did not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
