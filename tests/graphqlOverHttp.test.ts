@@ -18,7 +18,7 @@ describe("GraphQL over HTTP", () => {
     const results = await auditServer({
       url: platform.gatewayUrl,
       // The audit sends no credentials; the requester's key and grant make its queries admissible.
-      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetchFn: (input: string | URL | Request, init?: RequestInit) =>
         fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), ...headers } }),
     });
     const failing = results.filter((result) => result.status !== "ok").map((r) => `${r.id} ${r.name}`);
