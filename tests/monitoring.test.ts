@@ -305,6 +305,35 @@ describe("change notifications (polling)", () => {
     expect(changes.nodes.map((n) => n.eventNo)).toEqual(codes.map((_, i) => i + 1));
   });
 
+  it("give the notified person's code hyphenated, like every personCode", async () => {
+    const code = codes[10]!;
+    const setId = await createSet("format", ["ADDRESS"]);
+    await call(
+      "mutation ($set: ID!, $codes: [String!]!) { addMonitoredPersons(setId: $set, personCodes: $codes) { changed } }",
+      { set: setId, codes: [code] },
+    );
+    await registerChanges(sql, [{ personCode: code, dataGroups: ["ADDRESS"] }]);
+    await waitForChanges(setId, 1);
+    const result = await call<{
+      changes: {
+        nodes: {
+          personCode: string;
+          person: { personCode: string; surname: string; monitoringSets: { id: string }[] };
+        }[];
+      };
+    }>(
+      "query ($set: ID!) { changes(setId: $set) { nodes { personCode person { personCode surname monitoringSets { id } } } } }",
+      { set: setId },
+    );
+    expect(result.errors).toBeUndefined();
+    // `person { personCode }` is answered by the monitoring subgraph, `surname` by the person subgraph.
+    const [node] = result.data!.changes.nodes;
+    expect(node?.personCode).toBe(hyphenated(code));
+    expect(node?.person.personCode).toBe(hyphenated(code));
+    expect(node?.person.surname).toEqual(expect.any(String));
+    expect(node?.person.monitoringSets).toContainEqual({ id: setId });
+  });
+
   it("audit a notification with its changed groups and the person data it carries, in one row", async () => {
     const [row] = await sql`select person_code from person.persons
       where person_code not in (select person_code from audit.disclosures) order by person_code desc limit 1`;

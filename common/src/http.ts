@@ -55,6 +55,31 @@ function sendRefusal(response: ServerResponse, status: number, code: string, mes
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/** Codes of the errors Apollo Server answers before execution: the document or the variables. */
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
+/**
+ * True for a 400 that GraphQL over HTTP wants as 200: a GraphQL response (errors, no `data`)
+ * sent as `application/json` whose errors are only parse, validation or variable-coercion
+ * errors. Clients that accept only `application/json` predate the spec and read the status as
+ * "this was not GraphQL", so the spec asks for 200 there and keeps 400 for clients that chose
+ * `application/graphql-response+json`. Our own refusals (limits, 401/403/429/5xx) keep their status.
+ */
+function requestErrorAsLegacyJson(status: number | undefined, contentType: string | undefined, body: string) {
+  if (status !== 400 || !contentType?.startsWith("application/json")) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    return (
+      !("data" in parsed) &&
+      Array.isArray(parsed.errors) &&
+      parsed.errors.length > 0 &&
+      parsed.errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))
+    );
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A Node `request` listener that serves Apollo Server on `/graphql` plus health endpoints,
  * without a web framework: the body is read with a size limit and handed to
@@ -108,6 +133,9 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
+      if (requestErrorAsLegacyJson(result.status, result.headers.get("content-type"), result.body.string)) {
+        response.statusCode = 200;
+      }
       response.end(result.body.string);
       return;
     }

@@ -229,6 +229,11 @@ export const resolvers: Resolvers = {
   },
   Person: {
     __resolveReference: (reference) => reference,
+    // Hyphenated like every personCode. The gateway takes a key field from the subgraph that
+    // holds the reference, so `ChangeNotification.person { personCode }` is answered here, and
+    // the value becomes the representation the person subgraph resolves. References arrive
+    // with the stored 11 digits (from a notification) or hyphenated (from the person subgraph).
+    personCode: (person) => formatPersonCode(person.personCode.replace("-", "")),
     monitoringSets: (person, _args, { loaders }) => {
       const check = checkPersonCode(person.personCode);
       return check.valid ? loaders.setsOfPerson.load(check.code) : [];
