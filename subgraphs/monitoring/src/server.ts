@@ -36,7 +36,7 @@ export function createMonitoringSubgraph(
   options: MonitoringSubgraphOptions,
 ): Promise<GraphQLServer<MonitoringContext>> {
   const accessControl = options.accessControl ?? true;
-  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  const built = buildSubgraphSchema({ typeDefs, resolvers });
   // Defence in depth: monitoring runs only under a grant, as the gateway already checked.
   const schema = wrapFieldResolvers(built, (resolve, field) => {
     if ((field.typeName !== "Query" && field.typeName !== "Mutation") || field.name.startsWith("_"))

@@ -267,10 +267,13 @@ export const accessMutations: MutationResolvers = {
   },
 };
 
-function stripNulls<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
+type WithoutNulls<T> = { [K in keyof T]?: Exclude<T[K], null> };
+
+function stripNulls<T extends object>(input: T): WithoutNulls<T> {
+  // Object.fromEntries loses the key types; the filter is what makes the narrower type true.
   return Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== null && value !== undefined),
-  ) as never;
+  ) as WithoutNulls<T>;
 }
 
 export const accessTypes: Resolvers = {
