@@ -1,3 +1,4 @@
+export * from "./apiKeys";
 export * from "./conditions";
 export * from "./errors";
 export * from "./graphqlServer";
@@ -6,5 +7,6 @@ export * from "./identity";
 export * from "./personCode";
 export * from "./registrationNumber";
 export * from "./requestScope";
+export * from "./scalars";
 export * from "./subgraphAccess";
 export * from "./surnames";

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   badUserInput,
   checkPersonCode,
@@ -7,6 +7,7 @@ import {
   formatPersonCode,
   type GrantCondition,
   graphQLError,
+  hashApiKey,
   idArgument,
   MAX_ID,
   registrationNumberProblem,
@@ -218,7 +219,7 @@ export const accessMutations: MutationResolvers = {
       role: input.role,
       label: input.label.trim() || "unnamed",
       prefix: key.slice(0, 10),
-      keyHash: createHash("sha256").update(key).digest("hex"),
+      keyHash: hashApiKey(key),
       expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
     });
     return { apiKey, key };
