@@ -1,4 +1,5 @@
 export * from "./apiKeys";
+export * from "./commandLine";
 export * from "./conditions";
 export * from "./errors";
 export * from "./graphqlServer";
