@@ -1,6 +1,7 @@
 export * from "./apiKeys";
 export * from "./commandLine";
 export * from "./conditions";
+export * from "./disclosures";
 export * from "./errors";
 export * from "./graphqlServer";
 export * from "./http";

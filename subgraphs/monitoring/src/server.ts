@@ -7,6 +7,7 @@ import {
   type GraphQLServer,
   graphQLError,
   identityOf,
+  reportDisclosures,
   type SigningKeys,
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
@@ -14,7 +15,6 @@ import {
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";
-import { reportDisclosures } from "./disclosures";
 import { createMonitoringLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 

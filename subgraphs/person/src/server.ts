@@ -6,12 +6,13 @@ import {
   createIdentityVerifier,
   type GraphQLServer,
   identityOf,
+  reportDisclosures,
   type SigningKeys,
   UNRESTRICTED_IDENTITY,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
-import { enforceGrants, reportDisclosures } from "./access";
+import { enforceGrants } from "./access";
 import type { PersonContext } from "./context";
 import { createPersonLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";

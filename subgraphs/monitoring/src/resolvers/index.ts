@@ -8,11 +8,11 @@ import {
   formatPersonCode,
   graphQLError,
   idArgument,
+  recordDisclosure,
   satisfiesConditions,
 } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import type { MonitoringContext } from "../context";
-import { recordDisclosure } from "../disclosures";
 import { type ConditionSubjectRow, findNotifications } from "../repositories/notificationRepository";
 import {
   addMembers,
@@ -121,7 +121,7 @@ export const resolvers: Resolvers = {
         )
         .map((row) => row.notification);
       for (const notification of delivered)
-        recordDisclosure(context, notification.personCode, notification.dataGroups);
+        recordDisclosure(context.disclosures, notification.personCode, notification.dataGroups);
       const last = page.rows.at(-1)?.notification;
       return {
         nodes: delivered,
