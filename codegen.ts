@@ -50,6 +50,13 @@ const config: CodegenConfig = {
         },
       },
     },
+    // The enums common shares with the gateway and all subgraphs (roles, environments, grant
+    // conditions), as string unions from the catalog's SDL, which declares them.
+    "common/src/__generated__/enums.ts": {
+      schema: "subgraphs/catalog/schema.graphql",
+      plugins: ["typescript"],
+      config: { onlyEnums: true, enumsAsTypes: true, useTypeImports: true },
+    },
     "subgraphs/monitoring/src/__generated__/resolvers-types.ts": {
       schema: "subgraphs/monitoring/schema.graphql",
       plugins: ["typescript", "typescript-resolvers"],

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
 import { seedCatalog } from "@rnp/catalog";
-import { IDENTITY_HEADER, signIdentity, UNRESTRICTED_IDENTITY } from "@rnp/common";
+import { commandLine, IDENTITY_HEADER, signIdentity, UNRESTRICTED_IDENTITY } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
@@ -33,32 +32,22 @@ Options:
   --help            show this text
 Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
 
-const { values } = parseArgs({
+const cli = commandLine({
+  usage,
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     persons: { type: "string", default: "10000" },
     only: { type: "string", default: "1,2,3" },
-    help: { type: "boolean" },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const duration = Number(values.duration);
-const connections = Number(values.connections);
-const registerSize = Number(values.persons);
+const { values } = cli;
+const duration = cli.wholeNumber("duration", values.duration, 10, { min: 1 });
+const connections = cli.wholeNumber("connections", values.connections, 16, { min: 1 });
+const registerSize = cli.wholeNumber("persons", values.persons, 10_000, { min: 1 });
 const sections = new Set(values.only.split(",").map((part) => Number(part.trim())));
 if ([...sections].some((section) => ![1, 2, 3].includes(section))) {
-  console.error(`--only takes section numbers 1, 2 and 3, comma-separated.\n\n${usage}`);
-  process.exit(2);
-}
-for (const [name, value] of Object.entries({ duration, connections, persons: registerSize })) {
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number ≥ 1.\n\n${usage}`);
-    process.exit(2);
-  }
+  cli.fail("--only takes section numbers 1, 2 and 3, comma-separated.");
 }
 
 const PERSON_QUERY = `query Person($code: String!) { person(personCode: $code) {

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
-import { completePersonCode } from "@rnp/common";
+import { commandLine, completePersonCode } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
@@ -22,23 +21,19 @@ Measures monitoring in one run, every part in its own process:
      LISTEN/NOTIFY round trip measured in the same run.
 Database: DATABASE_URL, else the embedded PostgreSQL in .data/bench-postgres.`;
 
-const { values } = parseArgs({
+const cli = commandLine({
+  usage,
   options: {
     codes: { type: "string", default: "1000000" },
     mass: { type: "string", default: "200000" },
     subscribers: { type: "string", default: "100" },
     events: { type: "string", default: "200" },
-    help: { type: "boolean" },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const codeCount = Number(values.codes);
-const massCount = Number(values.mass);
-const subscriberCount = Number(values.subscribers);
-const latencySamples = Number(values.events);
+const codeCount = cli.wholeNumber("codes", cli.values.codes, 1_000_000, { min: 1 });
+const massCount = cli.wholeNumber("mass", cli.values.mass, 200_000, { min: 1 });
+const subscriberCount = cli.wholeNumber("subscribers", cli.values.subscribers, 100, { min: 1 });
+const latencySamples = cli.wholeNumber("events", cli.values.events, 200, { min: 1 });
 
 const parts: PartProcess[] = [];
 const clients: Client[] = [];

@@ -1,26 +1,15 @@
+import type { ConditionField, ConditionOperator } from "./__generated__/enums";
 import { echo } from "./errors";
+
 /**
  * Conditions on record values (DAGR DU-7): a grant may limit the persons it covers, e.g.
  * to adults or to the residents of one municipality. All conditions of a grant must hold
  * (AND); a person who fails them is, to that requester, indistinguishable from an unknown one.
+ *
+ * The fields and operators are enums of the catalog's SDL; their generated unions are the one
+ * declaration, re-exported here.
  */
-export type ConditionOperator =
-  | "EQUALS"
-  | "NOT_EQUALS"
-  | "GREATER_THAN"
-  | "LESS_THAN"
-  | "BEFORE"
-  | "AFTER"
-  | "ONE_OF";
-
-export type ConditionField =
-  | "birthDate"
-  | "age"
-  | "sex"
-  | "citizenshipStatus"
-  | "citizenship"
-  | "deceased"
-  | "municipalityCode";
+export type { ConditionField, ConditionOperator };
 
 export interface GrantCondition {
   field: ConditionField;

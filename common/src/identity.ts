@@ -1,9 +1,12 @@
 import { createHash, createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import type { Environment, Role } from "./__generated__/enums";
 import type { GrantCondition } from "./conditions";
 
-export type Role = "REQUESTER" | "REQUESTER_ADMIN" | "PROVIDER" | "OPERATOR";
-export type PlatformEnvironment = "TEST" | "PRODUCTION";
+// Both are enums of the catalog's SDL; the generated unions are their one declaration.
+export type { Role };
+/** The SDL's `Environment`: the platform's, a grant's and a key's environment. */
+export type PlatformEnvironment = Environment;
 
 /** The grant a data request exercises, as the gateway found it valid for this request. */
 export interface ExercisedGrant {

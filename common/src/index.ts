@@ -1,4 +1,7 @@
+export * from "./apiKeys";
+export * from "./commandLine";
 export * from "./conditions";
+export * from "./disclosures";
 export * from "./errors";
 export * from "./graphqlServer";
 export * from "./http";
@@ -6,5 +9,6 @@ export * from "./identity";
 export * from "./personCode";
 export * from "./registrationNumber";
 export * from "./requestScope";
+export * from "./scalars";
 export * from "./subgraphAccess";
 export * from "./surnames";

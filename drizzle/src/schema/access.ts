@@ -1,3 +1,4 @@
+import type { PlatformEnvironment, Role } from "@rnp/common";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -21,8 +22,24 @@ import {
  */
 export const accessSchema = pgSchema("access");
 
-export const roleEnum = accessSchema.enum("role", ["REQUESTER", "REQUESTER_ADMIN", "PROVIDER", "OPERATOR"]);
-export const environmentEnum = accessSchema.enum("environment", ["TEST", "PRODUCTION"]);
+/**
+ * The list as given, refused by the compiler unless it holds every value of the union `U`:
+ * the database enums then follow the SDL's enums, which generate `U`. The order stays ours,
+ * as PostgreSQL keeps it.
+ */
+const everyValueOf =
+  <U extends string>() =>
+  <const L extends [U, ...U[]]>(list: L & (Exclude<U, L[number]> extends never ? unknown : never)): L =>
+    list;
+
+export const roleEnum = accessSchema.enum(
+  "role",
+  everyValueOf<Role>()(["REQUESTER", "REQUESTER_ADMIN", "PROVIDER", "OPERATOR"]),
+);
+export const environmentEnum = accessSchema.enum(
+  "environment",
+  everyValueOf<PlatformEnvironment>()(["TEST", "PRODUCTION"]),
+);
 
 /** Organisations that use the platform: requesters, providers, the operator itself. */
 export const requesters = accessSchema.table("requesters", {

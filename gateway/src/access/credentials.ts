@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
-import type { GrantCondition, PlatformEnvironment, Role } from "@rnp/common";
+import { type GrantCondition, hashApiKey, type PlatformEnvironment, type Role } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 
 const { apiKeys, requesters, grants, grantUsage } = schema.access;
-
-export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 export interface Credential {
   /** The grant named in the request, when it exists (whoever holds it). */

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { commandLine } from "@rnp/common";
 import { createDatabase } from "@rnp/db";
 import { databaseFromEnv, dataDirFromEnv } from "@rnp/db/embedded";
 import { type Anchor, anchorFileFromEnv, auditSettingsFromEnv, readAnchorFile } from "../access/auditAnchors";
@@ -18,17 +18,7 @@ Anchors: --anchors FILE, else AUDIT_ANCHOR_FILE, else (embedded) .data/audit-anc
 when it exists.
 Database: DATABASE_URL, else the embedded PostgreSQL in .data/postgres.`;
 
-let values: { help?: boolean; anchors?: string };
-try {
-  ({ values } = parseArgs({ options: { help: { type: "boolean" }, anchors: { type: "string" } } }));
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const { values } = commandLine({ usage, options: { anchors: { type: "string" } } });
 
 const embeddedDataDir = process.env.DATABASE_URL ? null : dataDirFromEnv();
 let key: string;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashApiKey } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
 import { sql } from "drizzle-orm";
 import { limitRefusal } from "./refusal";
@@ -11,7 +11,7 @@ const { rateLimits } = schema.access;
  */
 export function rateLimitKey(authorization: string | undefined, clientAddress: string | null): string {
   const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-  if (key) return `key:${createHash("sha256").update(key).digest("hex")}`;
+  if (key) return `key:${hashApiKey(key)}`;
   return `address:${clientAddress ?? "unknown"}`;
 }
 

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandLine } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv } from "@rnp/db/embedded";
 import cliProgress from "cli-progress";
@@ -18,40 +18,13 @@ Options:
                 in the same transaction as the new load)
   --help        show this text`;
 
-function fail(message: string, exitCode = 1): never {
-  console.error(message);
-  process.exit(exitCode);
-}
-
-function wholeNumber(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
-    fail(`--${name} must be a whole number ≥ 0; got "${text}".\n\n${usage}`, 2);
-  }
-  return value;
-}
-
-let values: { persons?: string; seed?: string; force?: boolean; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      persons: { type: "string" },
-      seed: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean" },
-    },
-  }));
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const persons = wholeNumber("persons", values.persons, 10_000);
-const seed = wholeNumber("seed", values.seed, 1);
-if (seed > 0xffffffff) fail(`--seed must be at most 4294967295; got ${seed}.`, 2);
+const cli = commandLine({
+  usage,
+  options: { persons: { type: "string" }, seed: { type: "string" }, force: { type: "boolean" } },
+});
+const { values } = cli;
+const persons = cli.wholeNumber("persons", values.persons, 10_000);
+const seed = cli.wholeNumber("seed", values.seed, 1, { max: 0xffffffff });
 
 /** A bar on a terminal; elsewhere (CI logs, pipes) a line every few seconds. */
 function progressReporter(): { update(done: number, total: number): void; stop(): void } {

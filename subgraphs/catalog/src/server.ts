@@ -40,7 +40,7 @@ export function createCatalogSubgraph(
 ): Promise<GraphQLServer<CatalogContext>> {
   const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
   const accessControl = options.accessControl ?? true;
-  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  const built = buildSubgraphSchema({ typeDefs, resolvers });
   // Defence in depth: the gateway already refused callers without the role; check again.
   const schema = !accessControl
     ? built

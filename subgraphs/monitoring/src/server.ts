@@ -7,6 +7,7 @@ import {
   type GraphQLServer,
   graphQLError,
   identityOf,
+  reportDisclosures,
   type SigningKeys,
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
@@ -14,7 +15,6 @@ import {
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";
-import { reportDisclosures } from "./disclosures";
 import { createMonitoringLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
@@ -36,7 +36,7 @@ export function createMonitoringSubgraph(
   options: MonitoringSubgraphOptions,
 ): Promise<GraphQLServer<MonitoringContext>> {
   const accessControl = options.accessControl ?? true;
-  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  const built = buildSubgraphSchema({ typeDefs, resolvers });
   // Defence in depth: monitoring runs only under a grant, as the gateway already checked.
   const schema = wrapFieldResolvers(built, (resolve, field) => {
     if ((field.typeName !== "Query" && field.typeName !== "Mutation") || field.name.startsWith("_"))

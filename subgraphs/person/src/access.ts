@@ -1,5 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
-import { directiveArgument, graphQLError, wrapFieldResolvers } from "@rnp/common";
+import { directiveArgument, graphQLError, recordDisclosure, wrapFieldResolvers } from "@rnp/common";
 import {
   type GraphQLNamedType,
   type GraphQLResolveInfo,
@@ -121,9 +120,7 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
         // Every person the entry point returns is disclosed with these groups, even when
         // no field of theirs is selected (a cursor or a bare `personCode` still names them).
         for (const code of disclosed.length > 0 ? personCodesReturned(result) : []) {
-          const groups = disclosures.get(code) ?? new Set<string>();
-          for (const group of disclosed) groups.add(group);
-          disclosures.set(code, groups);
+          recordDisclosure(disclosures, code, disclosed);
         }
         return result;
       };
@@ -138,29 +135,8 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
           `Person.${field.name} belongs to data group ${group}, which grant ${identity.grant?.number ?? "(none)"} does not cover.`,
         );
       }
-      const code = (parent as PersonRow).personCode;
-      const groups = disclosures.get(code) ?? new Set<string>();
-      if (group) groups.add(group);
-      disclosures.set(code, groups);
+      recordDisclosure(disclosures, (parent as PersonRow).personCode, group ? [group] : []);
       return resolve(parent, args, context, info);
     };
   });
 }
-
-/** Reports the request's disclosures to the gateway in `extensions.disclosures`; the gateway audits and strips them. */
-export const reportDisclosures: ApolloServerPlugin<PersonContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== "single" || contextValue.disclosures.size === 0) return;
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
-          disclosures: [...contextValue.disclosures].map(([personCode, groups]) => ({
-            personCode,
-            dataGroups: [...groups].sort(),
-          })),
-        };
-      },
-    };
-  },
-};

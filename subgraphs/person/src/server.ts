@@ -6,12 +6,13 @@ import {
   createIdentityVerifier,
   type GraphQLServer,
   identityOf,
+  reportDisclosures,
   type SigningKeys,
   UNRESTRICTED_IDENTITY,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
 import { parse } from "graphql";
-import { enforceGrants, reportDisclosures } from "./access";
+import { enforceGrants } from "./access";
 import type { PersonContext } from "./context";
 import { createPersonLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
@@ -33,7 +34,7 @@ export interface PersonSubgraphOptions {
 export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<GraphQLServer<PersonContext>> {
   const personsBatchLimit = options.personsBatchLimit ?? Number(process.env.PERSONS_BATCH_LIMIT ?? 1000);
   const accessControl = options.accessControl ?? true;
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers });
   // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
   const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "person" });
   return createGraphQLServer<PersonContext>({

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   badUserInput,
   checkPersonCode,
@@ -7,6 +7,7 @@ import {
   formatPersonCode,
   type GrantCondition,
   graphQLError,
+  hashApiKey,
   idArgument,
   MAX_ID,
   registrationNumberProblem,
@@ -218,7 +219,7 @@ export const accessMutations: MutationResolvers = {
       role: input.role,
       label: input.label.trim() || "unnamed",
       prefix: key.slice(0, 10),
-      keyHash: createHash("sha256").update(key).digest("hex"),
+      keyHash: hashApiKey(key),
       expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
     });
     return { apiKey, key };
@@ -267,10 +268,13 @@ export const accessMutations: MutationResolvers = {
   },
 };
 
-function stripNulls<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
+type WithoutNulls<T> = { [K in keyof T]?: Exclude<T[K], null> };
+
+function stripNulls<T extends object>(input: T): WithoutNulls<T> {
+  // Object.fromEntries loses the key types; the filter is what makes the narrower type true.
   return Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== null && value !== undefined),
-  ) as never;
+  ) as WithoutNulls<T>;
 }
 
 export const accessTypes: Resolvers = {

@@ -1,7 +1,7 @@
+import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { accessMutations, accessQueries, accessTypes } from "./access";
 import { encodeDatasetCursor, Query } from "./Query";
-import { DateScalar, DateTimeScalar } from "./scalars";
 
 export const resolvers: Resolvers = {
   ...accessTypes,

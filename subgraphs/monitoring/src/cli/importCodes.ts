@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+import { commandLine } from "@rnp/common";
 
 const usage = `Usage: pnpm monitoring:import --set ID --file codes.txt [--remove] [--url URL]
 
@@ -18,25 +18,15 @@ Exit code 0 when every code was valid, 1 when some were rejected or a call faile
 
 const CHUNK = 100_000;
 
-let values: { set?: string; file?: string; remove?: boolean; url?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      set: { type: "string" },
-      file: { type: "string" },
-      remove: { type: "boolean" },
-      url: { type: "string", default: "http://localhost:4000/graphql" },
-      help: { type: "boolean" },
-    },
-  }));
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const { values } = commandLine({
+  usage,
+  options: {
+    set: { type: "string" },
+    file: { type: "string" },
+    remove: { type: "boolean" },
+    url: { type: "string", default: "http://localhost:4000/graphql" },
+  },
+});
 const key = process.env.RNP_API_KEY;
 const grant = process.env.RNP_GRANT;
 if (!values.set || !values.file || !key || !grant) {
@@ -57,7 +47,7 @@ interface Outcome {
 }
 
 async function send(codes: string[]): Promise<Outcome> {
-  const response = await fetch(values.url!, {
+  const response = await fetch(values.url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}`, grant: grant! },
     body: JSON.stringify({ query: mutation, variables: { set: values.set, codes } }),

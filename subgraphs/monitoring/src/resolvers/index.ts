@@ -3,16 +3,16 @@ import {
   badUserInput,
   type ConditionSubject,
   checkPersonCode,
+  DateTimeScalar,
   echo,
   formatPersonCode,
   graphQLError,
   idArgument,
+  recordDisclosure,
   satisfiesConditions,
 } from "@rnp/common";
-import { GraphQLScalarType } from "graphql";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import type { MonitoringContext } from "../context";
-import { recordDisclosure } from "../disclosures";
 import { type ConditionSubjectRow, findNotifications } from "../repositories/notificationRepository";
 import {
   addMembers,
@@ -29,16 +29,6 @@ import { checkSetGrant } from "../setGrant";
 
 /** Most personal codes one add or remove call takes. */
 export const MEMBERSHIP_BATCH_LIMIT = 100_000;
-
-const DateTime = new GraphQLScalarType<string, string>({
-  name: "DateTime",
-  serialize: (value) =>
-    new Date(
-      String(value)
-        .replace(" ", "T")
-        .replace(/([+-]\d{2})$/, "$1:00"),
-    ).toISOString(),
-});
 
 const cursorOf = (setId: number, eventNo: number) =>
   Buffer.from(`set:${setId}:${eventNo}`).toString("base64url");
@@ -99,7 +89,7 @@ function checkCodes(personCodes: readonly string[]) {
 }
 
 export const resolvers: Resolvers = {
-  DateTime,
+  DateTime: DateTimeScalar,
   Query: {
     monitoringSets: (_parent, _args, { db, identity }) =>
       findSetsOfGrant(db, identity.requesterId, identity.grant!.id),
@@ -131,7 +121,7 @@ export const resolvers: Resolvers = {
         )
         .map((row) => row.notification);
       for (const notification of delivered)
-        recordDisclosure(context, notification.personCode, notification.dataGroups);
+        recordDisclosure(context.disclosures, notification.personCode, notification.dataGroups);
       const last = page.rows.at(-1)?.notification;
       return {
         nodes: delivered,

@@ -54,7 +54,10 @@ export const Query: QueryResolvers = {
     const rows = await loaders.visiblePerson.loadMany(valid);
     const byCode = new Map(valid.map((code, i) => [code, rows[i]]));
     // An Error in a list position becomes a located error there; the other positions stay.
-    return codes.map((code) => (typeof code === "string" ? (byCode.get(code) ?? null) : code)) as never;
+    // graphql-js supports this but the generated type cannot say it, hence the one cast.
+    return codes.map((code) =>
+      typeof code === "string" ? (byCode.get(code) ?? null) : code,
+    ) as (PersonRow | null)[];
   },
 
   personByDocument: async (_parent, { documentNumber }, { db, loaders }) => {

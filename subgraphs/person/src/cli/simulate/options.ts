@@ -1,5 +1,5 @@
 /** Command-line options of `pnpm simulate`: parsed, checked, explained on a mistake. */
-import { parseArgs } from "node:util";
+import { commandLine } from "@rnp/common";
 
 export const usage = `Usage: pnpm simulate [--rate N] [--duration S] [--seed S] [--mass CODE [--mass-name NAME]]
 
@@ -38,58 +38,38 @@ export interface SimulateOptions {
   massName?: string;
 }
 
-function fail(message: string, exitCode = 1): never {
-  console.error(message);
-  process.exit(exitCode);
-}
-
-function number(name: string, text: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER) {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value) || value > max) {
-    fail(`--${name} must be a number from 0 to ${max}; got "${text}".\n\n${usage}`, 2);
-  }
-  return value;
-}
-
 /**
  * The options in `args` (default: the process's). Prints the usage and exits 0 for
  * `--help`; prints what is wrong and exits 2 for an unknown option or a bad value.
  */
 export function parseSimulateOptions(args?: string[]): SimulateOptions {
-  let values: {
-    rate?: string;
-    duration?: string;
-    seed?: string;
-    mass?: string;
-    "mass-name"?: string;
-    help?: boolean;
+  const cli = commandLine({
+    usage,
+    options: {
+      rate: { type: "string" },
+      duration: { type: "string" },
+      seed: { type: "string" },
+      mass: { type: "string" },
+      "mass-name": { type: "string" },
+    },
+    ...(args ? { args } : {}),
+  });
+  const { values } = cli;
+  // Rates and durations may be fractional, so this is not the helper's whole number.
+  const number = (name: string, text: string | undefined, fallback: number, max: number) => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value) || value > max) {
+      cli.fail(`--${name} must be a number from 0 to ${max}; got "${text}".`);
+    }
+    return value;
   };
-  try {
-    ({ values } = parseArgs({
-      ...(args ? { args } : {}),
-      options: {
-        rate: { type: "string" },
-        duration: { type: "string" },
-        seed: { type: "string" },
-        mass: { type: "string" },
-        "mass-name": { type: "string" },
-        help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
-  }
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
   const rate = number("rate", values.rate, 20, 10_000);
   const duration = number("duration", values.duration, 60, 86_400);
   const seed = number("seed", values.seed, 1, 0xffffffff);
-  if (rate <= 0 && duration > 0) fail(`--rate must be above 0.\n\n${usage}`, 2);
+  if (rate <= 0 && duration > 0) cli.fail("--rate must be above 0.");
   if (values.mass !== undefined && !/^\d{9}$/.test(values.mass)) {
-    fail(`--mass must be a municipality's 9-digit address code; got "${values.mass}".`, 2);
+    cli.fail(`--mass must be a municipality's 9-digit address code; got "${values.mass}".`);
   }
   return {
     rate,

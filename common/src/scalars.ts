@@ -1,5 +1,7 @@
 import { GraphQLScalarType, Kind } from "graphql";
 
+/** The `Date` and `DateTime` scalars every subgraph declares, with one behaviour for all. */
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function date(value: unknown): string {
@@ -19,11 +21,16 @@ function dateTime(value: unknown): string {
   return new Date(parsed).toISOString();
 }
 
+/** Dates travel as `YYYY-MM-DD` strings, as PostgreSQL's `date` type returns them. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: "Date",
   serialize: (value) => String(value),
   parseValue: date,
-  parseLiteral: (node) => date(node.kind === Kind.STRING ? node.value : undefined),
+  parseLiteral: (node) => {
+    if (node.kind !== Kind.STRING)
+      throw new TypeError("Date must be a string literal of the form YYYY-MM-DD");
+    return date(node.value);
+  },
 });
 
 /** PostgreSQL writes `2026-11-23 10:15:00.123+00`; clients get ISO 8601 in UTC. */

@@ -1,0 +1,70 @@
+/** Fields of a person a grant condition can test. */
+export type ConditionField =
+  /** Age in whole years today (compare with numbers). */
+  | 'age'
+  /** Date of birth (compare with dates). */
+  | 'birthDate'
+  /** Country of citizenship, ISO 3166-1 alpha-3. */
+  | 'citizenship'
+  /** `CITIZEN`, `NON_CITIZEN`, `FOREIGNER` or `STATELESS`. */
+  | 'citizenshipStatus'
+  /** Whether the person has died (`true`/`false`). */
+  | 'deceased'
+  /** Address code of the municipality of the current declared residence. */
+  | 'municipalityCode'
+  /** `MALE` or `FEMALE`. */
+  | 'sex';
+
+/** How a condition compares. */
+export type ConditionOperator =
+  /** Later than the value (dates). */
+  | 'AFTER'
+  /** Earlier than the value (dates). */
+  | 'BEFORE'
+  /** Equal to the value. */
+  | 'EQUALS'
+  /** Greater than the value (numbers). */
+  | 'GREATER_THAN'
+  /** Less than the value (numbers). */
+  | 'LESS_THAN'
+  /** Not equal to the value. */
+  | 'NOT_EQUALS'
+  /** Equal to one of the values. */
+  | 'ONE_OF';
+
+/** Data groups of the Register of Natural Persons (Cabinet Regulation No. 378 of 2013). */
+export type DataGroupName =
+  /** Declared residence address, additional addresses and address history. */
+  | 'ADDRESS'
+  /** Sex, date, place and country of birth. */
+  | 'BIRTH'
+  /** Citizenship status, country of citizenship and ethnic nationality. */
+  | 'CITIZENSHIP'
+  /** Death record: whether deceased, date and place of death. */
+  | 'DEATH'
+  /** Identity documents (passports and eID cards) with their numbers, dates and statuses. */
+  | 'DOCUMENTS'
+  /** Civil status, marriages, spouse, parents and children. */
+  | 'FAMILY'
+  /** Given name, surname, surname at birth and earlier name forms. */
+  | 'NAME'
+  /** Former personal codes and the format of the current one. */
+  | 'PERSON_CODES';
+
+/** Test or production: a grant is valid only in its own environment. */
+export type Environment =
+  /** The production environment. */
+  | 'PRODUCTION'
+  /** The test environment, with synthetic data. */
+  | 'TEST';
+
+/** Role of an API key. */
+export type Role =
+  /** The platform operator: manages everything. */
+  | 'OPERATOR'
+  /** A data provider: reads the audit trail and usage statistics. */
+  | 'PROVIDER'
+  /** Requests person data under its organisation's grants. */
+  | 'REQUESTER'
+  /** Manages its own organisation's API keys (and may request data like a requester). */
+  | 'REQUESTER_ADMIN';
