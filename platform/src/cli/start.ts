@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
-import { parseArgs } from "node:util";
 import {
+  commandLine,
   identityTtlSecondsFromEnv,
   type PlatformEnvironment,
   signingKeysFromEnv,
@@ -15,7 +15,8 @@ const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N] [--data-dir
 
 Starts the whole platform in one process: PostgreSQL (embedded in .data/postgres unless
 DATABASE_URL is set), migrations, the synthetic register when the database is empty,
-the person and catalog subgraphs, and the gateway with Apollo Sandbox.
+the person, catalog and monitoring subgraphs, and the gateway with the offline explorer
+(/explorer) and Apollo Sandbox.
 
 Options:
   --port N      gateway port (default: PORT or 4000); subgraphs use the three ports after it
@@ -36,37 +37,18 @@ folder), PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment th
 grants of the other environment are refused, and the demo requester's grant is of this one;
 operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
 GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
-GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY (README, "Operation limits").`;
+GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY, GATEWAY_IN_FLIGHT_COST, GATEWAY_MAX_QUEUED,
+GATEWAY_MAX_QUEUE_WAIT_MS (README, "Operation limits").`;
 
-let values: { port?: string; persons?: string; seed?: string; "data-dir"?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: "string" },
-      persons: { type: "string" },
-      seed: { type: "string" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean" },
-    },
-  }));
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-
-function integer(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} must be a whole number ≥ 0; got "${text}".`);
-    process.exit(2);
-  }
-  return value;
-}
+const { values, wholeNumber } = commandLine({
+  usage,
+  options: {
+    port: { type: "string" },
+    persons: { type: "string" },
+    seed: { type: "string" },
+    "data-dir": { type: "string" },
+  },
+});
 
 const environmentText = process.env.PLATFORM_ENVIRONMENT ?? "TEST";
 if (environmentText !== "TEST" && environmentText !== "PRODUCTION") {
@@ -92,13 +74,10 @@ try {
   process.exit(2);
 }
 
-const port = integer("port", values.port ?? process.env.PORT, 4000);
-const persons = integer("persons", values.persons, 10_000);
-const seed = integer("seed", values.seed, 1);
-if (port > 65_535 - 3) {
-  console.error(`--port must leave room for the three subgraph ports after it (at most 65532); got ${port}.`);
-  process.exit(2);
-}
+// The three subgraphs listen on the ports after the gateway's.
+const port = wholeNumber("port", values.port ?? process.env.PORT, 4000, { max: 65_535 - 3 });
+const persons = wholeNumber("persons", values.persons, 10_000);
+const seed = wholeNumber("seed", values.seed, 1);
 const host = process.env.HOST ?? "127.0.0.1";
 
 /** Whether something already listens on `port` (EADDRINUSE); other listen errors are left to the start. */
