@@ -40,16 +40,7 @@ const DATA_TABLE_FILES = [
  * limit, so the list only shrinks. The SDL files are long because every field is described;
  * they could be split by type with composition and codegen reading several files.
  */
-const OVER_LIMIT_TODAY = [
-  "tests/access.test.ts",
-  "tests/audit.test.ts",
-  "tests/faults.test.ts",
-  "tests/limits.test.ts",
-  "tests/monitoringTrust.test.ts",
-  "tests/registerChanges.test.ts",
-  "subgraphs/catalog/schema.graphql",
-  "subgraphs/person/schema.graphql",
-];
+const OVER_LIMIT_TODAY = ["subgraphs/catalog/schema.graphql", "subgraphs/person/schema.graphql"];
 
 const MAX_LINES = 400;
 
