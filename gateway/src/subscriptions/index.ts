@@ -44,6 +44,25 @@ export interface SubscriptionServerOptions {
 }
 
 /**
+ * Runs a socket's subscribe handlers one after another, in the order the client sent them.
+ * The rate limit awaits the database; without this a later subscribe could take the last
+ * open place before an earlier one, and the client could not tell which one was refused.
+ */
+function inSocketOrder<A extends [object, ...unknown[]], R>(
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  const queues = new WeakMap<object, Promise<unknown>>();
+  return (...args) => {
+    const handled = (queues.get(args[0]) ?? Promise.resolve()).then(() => handler(...args));
+    queues.set(
+      args[0],
+      handled.catch(() => {}),
+    );
+    return handled;
+  };
+}
+
+/**
  * Serves GraphQL subscriptions over graphql-ws on the gateway's own `/graphql` URL, which
  * `@apollo/gateway` cannot execute. Authentication on connect (`connectionParams`:
  * `authorization: "Bearer <key>"`, `grant: "<number>"`); a WebSocket ping every 15 s ends
@@ -84,7 +103,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
   const cleanup = useServer<ConnectionParams>(
     {
       onConnect: (ctx) => acceptsConnection(options.database.db, ctx.connectionParams),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: inSocketOrder(async (ctx, _id, payload) => {
         const { limits } = options;
         const requester = rateLimitKey(
           ctx.connectionParams?.authorization,
@@ -145,7 +164,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             release: admitted.release,
           },
         };
-      },
+      }),
       subscribe: (args) => {
         const operation = getOperationAST(args.document, args.operationName)!;
         const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
