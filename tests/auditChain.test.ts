@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import { appendFileSync, copyFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { anchorLine } from "@rnp/gateway/auditAnchors";
-import { chainHash, type Disclosure, GENESIS_HASH, verifyAuditChain } from "@rnp/gateway/auditTrail";
+import {
+  chainContent,
+  chainHash,
+  type Disclosure,
+  GENESIS_HASH,
+  verifyAuditChain,
+} from "@rnp/gateway/auditTrail";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discloseNames, ROLLBACK, startAuditStack, stopAuditStack, verify } from "./support/audit";
@@ -58,27 +64,7 @@ async function rechain(tx: postgres.Sql, fromSeq: number, hashOf: (prev: string,
 
 /** The unkeyed SHA-256 chain the audit used before it was keyed. */
 const unkeyed = (prev: string, row: Disclosure) =>
-  createHash("sha256")
-    .update(prev)
-    .update("\n")
-    .update(
-      JSON.stringify([
-        row.at,
-        row.requesterId,
-        row.keyId,
-        row.grantId,
-        row.grantNumber,
-        row.purpose,
-        row.personCode,
-        row.dataGroups,
-        row.operationName,
-        row.operationHash,
-        row.requestId,
-        row.clientAddress,
-        row.correlationId,
-      ]),
-    )
-    .digest("hex");
+  createHash("sha256").update(prev).update("\n").update(chainContent(row)).digest("hex");
 
 /**
  * Tampers with the audit in a transaction that is rolled back, so every case starts from

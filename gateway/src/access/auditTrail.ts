@@ -29,7 +29,12 @@ export const GENESIS_HASH = "0".repeat(64);
  * edited row's chain cannot be recomputed so that it verifies.
  */
 export function chainHash(key: string, prevHash: string, row: Disclosure): string {
-  const content = JSON.stringify([
+  return createHmac("sha256", key).update(prevHash).update("\n").update(chainContent(row)).digest("hex");
+}
+
+/** A row's content as the chain hashes it: its fields in a fixed order, as JSON. */
+export function chainContent(row: Disclosure): string {
+  return JSON.stringify([
     row.at,
     row.requesterId,
     row.keyId,
@@ -44,7 +49,6 @@ export function chainHash(key: string, prevHash: string, row: Disclosure): strin
     row.clientAddress,
     row.correlationId,
   ]);
-  return createHmac("sha256", key).update(prevHash).update("\n").update(content).digest("hex");
 }
 
 /** The newest row of the chain after an append. */
