@@ -14,7 +14,7 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     "subgraphs/person/src/__generated__/resolvers-types.ts": {
-      schema: "subgraphs/person/schema.graphql",
+      schema: "subgraphs/person/schema/*.graphql",
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         ...shared,
@@ -31,7 +31,7 @@ const config: CodegenConfig = {
       },
     },
     "subgraphs/catalog/src/__generated__/resolvers-types.ts": {
-      schema: "subgraphs/catalog/schema.graphql",
+      schema: "subgraphs/catalog/schema/*.graphql",
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         ...shared,
@@ -53,12 +53,12 @@ const config: CodegenConfig = {
     // The enums common shares with the gateway and all subgraphs (roles, environments, grant
     // conditions), as string unions from the catalog's SDL, which declares them.
     "common/src/__generated__/enums.ts": {
-      schema: "subgraphs/catalog/schema.graphql",
+      schema: "subgraphs/catalog/schema/*.graphql",
       plugins: ["typescript"],
       config: { onlyEnums: true, enumsAsTypes: true, useTypeImports: true },
     },
     "subgraphs/monitoring/src/__generated__/resolvers-types.ts": {
-      schema: "subgraphs/monitoring/schema.graphql",
+      schema: "subgraphs/monitoring/schema/*.graphql",
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         ...shared,

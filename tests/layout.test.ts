@@ -40,7 +40,7 @@ const DATA_TABLE_FILES = [
  * limit, so the list only shrinks. The SDL files are long because every field is described;
  * they could be split by type with composition and codegen reading several files.
  */
-const OVER_LIMIT_TODAY = ["subgraphs/catalog/schema.graphql", "subgraphs/person/schema.graphql"];
+const OVER_LIMIT_TODAY: string[] = [];
 
 const MAX_LINES = 400;
 

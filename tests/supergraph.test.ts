@@ -4,7 +4,7 @@ import {
   composeSupergraph,
   dataGroupsOf,
   loadSupergraphSdl,
-  subgraphSdlPath,
+  subgraphSdl,
   supergraphPath,
 } from "@rnp/schema";
 import { Kind, parse } from "graphql";
@@ -17,7 +17,7 @@ describe("the committed supergraph", () => {
   });
 
   it("puts every Person field but the key into a data group", () => {
-    const person = parse(readFileSync(subgraphSdlPath("person"), "utf8")).definitions.find(
+    const person = parse(subgraphSdl("person")).definitions.find(
       (d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Person",
     );
     if (person?.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error("Person is not declared");

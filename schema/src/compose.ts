@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import { subgraphSdlPath, subgraphs } from "./subgraphs";
+import { subgraphSdl, subgraphs } from "./subgraphs";
 
 /**
  * Composes the subgraph SDL files into the supergraph SDL. Throws with every composition
@@ -12,7 +11,7 @@ export function composeSupergraph(): string {
     subgraphs.map((subgraph) => ({
       name: subgraph.name,
       url: subgraph.defaultUrl,
-      typeDefs: parse(readFileSync(subgraphSdlPath(subgraph.name), "utf8")),
+      typeDefs: parse(subgraphSdl(subgraph.name)),
     })),
   );
   if (result.errors) {

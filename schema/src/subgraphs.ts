@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { readSdlFolder } from "./sdl";
 
 /** The subgraphs composed into the supergraph, with the URL each listens on by default. */
 export const subgraphs = [
@@ -9,8 +10,14 @@ export const subgraphs = [
 
 export type SubgraphName = (typeof subgraphs)[number]["name"];
 
-export function subgraphSdlPath(name: SubgraphName): string {
-  return fileURLToPath(new URL(`../../subgraphs/${name}/schema.graphql`, import.meta.url));
+/** The folder holding a subgraph's SDL files (`subgraphs/<name>/schema/*.graphql`). */
+export function subgraphSdlFolder(name: SubgraphName): string {
+  return fileURLToPath(new URL(`../../subgraphs/${name}/schema`, import.meta.url));
+}
+
+/** A subgraph's whole SDL, its files joined. */
+export function subgraphSdl(name: SubgraphName): string {
+  return readSdlFolder(subgraphSdlFolder(name));
 }
 
 export const supergraphPath = fileURLToPath(new URL("../supergraph.graphql", import.meta.url));

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
@@ -14,6 +13,7 @@ import {
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
+import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
 import { createCatalogLoaders } from "./loaders";
@@ -21,7 +21,7 @@ import { resolvers } from "./resolvers/index";
 
 export { seedCatalog } from "./repositories/catalogSeed";
 
-export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
+export const typeDefs = parse(readSdlFolder(new URL("../schema", import.meta.url)));
 
 export interface CatalogSubgraphOptions {
   db: Database;

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
@@ -13,6 +12,7 @@ import {
   wrapFieldResolvers,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
+import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";
 import { createMonitoringLoaders } from "./loaders";
@@ -20,7 +20,7 @@ import { resolvers } from "./resolvers/index";
 
 export { followChangeLog, startNotifier } from "./notifier";
 
-export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
+export const typeDefs = parse(readSdlFolder(new URL("../schema", import.meta.url)));
 
 export interface MonitoringSubgraphOptions {
   db: Database;

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import {
@@ -11,13 +10,14 @@ import {
   UNRESTRICTED_IDENTITY,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
+import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import { enforceGrants } from "./access";
 import type { PersonContext } from "./context";
 import { createPersonLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
-export const typeDefs = parse(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
+export const typeDefs = parse(readSdlFolder(new URL("../schema", import.meta.url)));
 
 export interface PersonSubgraphOptions {
   db: Database;
