@@ -15,6 +15,9 @@ export default defineConfig({
     exclude: ["**/node_modules/**", ".data/**"],
     globalSetup: ["tests/support/globalSetup.ts"],
     reporters: ["default", "./tests/support/summaryReporter.ts"],
+    // The in-process platforms' request lines would bury the test output; a test that reads
+    // log lines starts its parts with LOG_LEVEL=info.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each whole-stack file starts its own servers; two cores run two files at once.

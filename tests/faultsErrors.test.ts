@@ -105,6 +105,7 @@ describe("an internal error", () => {
     database = await createTestDatabase("empty");
     const client = createDatabase(database.url, { max: 1 });
     server = await createGraphQLServer<{ requestId: string }>({
+      part: "test",
       apollo: {
         schema: buildSchema("type Query { keyByHash: Int }"),
         rootValue: {

@@ -11,9 +11,16 @@ import {
   listen,
   type ReadinessReport,
 } from "./http";
-import { currentRequestScope, runInRequestScope } from "./requestScope";
+import { type Logger, partLogger } from "./observability/logger";
+import { createPartMetrics, metricsRoute, type PartMetrics } from "./observability/metrics";
+import { observationPlugin, observeRequest } from "./observability/requests";
+import { currentRequestScope, type RequestScope, runInRequestScope } from "./requestScope";
 
 export type GraphQLServerOptions<TContext extends BaseContext> = {
+  /** The part's name in log lines, metrics and spans (`gateway`, `person`, …). */
+  part: string;
+  /** The part's metrics, when it registers its own on them; else made here. */
+  metrics?: PartMetrics;
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
   apollo: ApolloServerOptions<TContext>;
   /** Builds the context from the request and its body as received (see `graphQLRequestHandler`). */
@@ -44,6 +51,9 @@ function defaultRequestIdOf(context: unknown): string | undefined {
 export interface GraphQLServer<TContext extends BaseContext> {
   httpServer: Server;
   apollo: ApolloServer<TContext>;
+  /** Served on `/metrics` (Prometheus text; METRICS_TOKEN asks for a bearer token). */
+  metrics: PartMetrics;
+  logger: Logger;
   /** Listens on `port` (0 = a free one) and resolves with the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight ones finish, then runs `onStop`. */
@@ -71,6 +81,7 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     formatError: maskInternalErrors,
     ...options.apollo,
     plugins: [
+      observationPlugin<TContext>(),
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
@@ -80,6 +91,8 @@ export async function createGraphQLServer<TContext extends BaseContext>(
   } as ApolloServerOptions<TContext>);
   await apollo.start();
   const requestIdOf = options.requestIdOf ?? defaultRequestIdOf;
+  const metrics = options.metrics ?? createPartMetrics(options.part);
+  const logger = partLogger(options.part);
   const handler = graphQLRequestHandler<TContext>({
     apollo,
     context: async (request, body) => {
@@ -89,7 +102,7 @@ export async function createGraphQLServer<TContext extends BaseContext>(
       return context;
     },
     ...(options.readiness ? { readiness: options.readiness } : {}),
-    ...(options.routes ? { routes: options.routes } : {}),
+    routes: { "/metrics": metricsRoute(metrics.registry, process.env.METRICS_TOKEN), ...options.routes },
   });
   httpServer.on("request", (request, response) => {
     // Aborts the request's subgraph calls when the client goes away before the answer.
@@ -97,12 +110,19 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     response.once("close", () => {
       if (!response.writableFinished) cancel.abort(new Error("the client closed the connection"));
     });
-    runInRequestScope({ signal: cancel.signal }, () => handler(request, response));
+    const scope: RequestScope = { signal: cancel.signal };
+    runInRequestScope(scope, () =>
+      observeRequest({ part: options.part, metrics, logger }, request, response, scope, () =>
+        handler(request, response),
+      ),
+    );
   });
   let stopped: Promise<void> | undefined;
   return {
     httpServer,
     apollo,
+    metrics,
+    logger,
     async listen(port, host = "127.0.0.1") {
       const bound = await listen(httpServer, port, host);
       return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${bound}/graphql`;

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./graphqlServer";
 export * from "./http";
 export * from "./identity";
+export * from "./observability/index";
 export * from "./personCode";
 export * from "./registrationNumber";
 export * from "./requestScope";

@@ -9,6 +9,16 @@ export interface RequestScope {
   requestId?: string;
   /** Aborted when the client closes the connection before the answer is sent. */
   signal: AbortSignal;
+  /** What the request's log line and metrics report, filled in as the request is served. */
+  observed?: {
+    operationName?: string | null;
+    /** The caller's requester id, once authenticated. */
+    requesterId?: number | null;
+    /** The client's own `x-request-id`, when the gateway kept it. */
+    correlationId?: string | null;
+    /** `extensions.code` of each error answered. */
+    errorCodes?: string[];
+  };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -3,6 +3,7 @@ import {
   type GraphQLServer,
   type SigningKeys,
   signingSecretFromEnv,
+  startTracing,
   stopOnSignals,
 } from "@rnp/common";
 import { createDatabase, type Database } from "./index";
@@ -25,8 +26,13 @@ export interface SubgraphBuildOptions {
 export async function runSubgraphProcess(
   name: string,
   defaultPort: number,
-  build: (options: SubgraphBuildOptions) => Promise<Pick<GraphQLServer<never>, "listen" | "stop">>,
-  alongside?: (databaseUrl: string) => Promise<() => Promise<void>>,
+  build: (
+    options: SubgraphBuildOptions,
+  ) => Promise<Pick<GraphQLServer<never>, "listen" | "stop" | "metrics" | "logger">>,
+  alongside?: (
+    databaseUrl: string,
+    server: Pick<GraphQLServer<never>, "metrics" | "logger">,
+  ) => Promise<() => Promise<void>>,
 ): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -35,6 +41,7 @@ export async function runSubgraphProcess(
     );
     process.exit(1);
   }
+  const stopTracing = await startTracing(`rnp-${name}`);
   const database = createDatabase(databaseUrl, { applicationName: `rnp-${name}` });
   const server = await build({
     db: database.db,
@@ -43,10 +50,11 @@ export async function runSubgraphProcess(
     onStop: database.close,
   });
   const url = await server.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? "127.0.0.1");
-  const stopAlongside = await alongside?.(databaseUrl);
+  const stopAlongside = await alongside?.(databaseUrl, server);
   console.log(`${name} subgraph ready at ${url}`);
   stopOnSignals(async () => {
     await stopAlongside?.();
     await server.stop();
+    await stopTracing?.();
   });
 }

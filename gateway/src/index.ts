@@ -2,6 +2,7 @@ import {
   accessControlFromEnv,
   identityTtlSecondsFromEnv,
   signingSecretFromEnv,
+  startTracing,
   stopOnSignals,
 } from "@rnp/common";
 import { createDatabase } from "@rnp/db";
@@ -43,6 +44,7 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+const stopTracing = await startTracing("rnp-gateway");
 const database = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
 if (process.env.OPERATOR_API_KEY) await ensureOperatorKey(database.db, process.env.OPERATOR_API_KEY);
 // GATEWAY_FETCHER=default selects the gateway's own HTTP client (the benchmark's baseline).
@@ -67,4 +69,5 @@ console.log(`gateway ready at ${url}`);
 stopOnSignals(async () => {
   await server.stop();
   await database.close();
+  await stopTracing?.();
 });

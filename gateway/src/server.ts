@@ -30,6 +30,7 @@ import { refusePlannerErrors } from "./limits/plannerErrors";
 import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
 import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
+import { createGatewayMetrics, withSubgraphMetrics } from "./observability";
 import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
 import { attachSubscriptionServer } from "./subscriptions";
 
@@ -124,6 +125,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   // addresses at start (OpenTelemetry resource detectors): a register must not phone home.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const ttlSeconds = options.identityTtlSeconds ?? identityTtlSecondsFromEnv();
+  const metrics = createGatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -132,7 +134,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         { keys: options.signingSecret, subgraph: name, ttlSeconds },
       );
       // The stock fetcher too: a subgraph that stops answering must not hold requests.
-      source.fetcher = withSubgraphFaults(source.fetcher, { subgraph: name, timeoutMs: subgraphTimeoutMs });
+      source.fetcher = withSubgraphMetrics(
+        withSubgraphFaults(source.fetcher, { subgraph: name, timeoutMs: subgraphTimeoutMs }),
+        name,
+        metrics.subgraphDuration,
+      );
       return source;
     },
   });
@@ -153,8 +159,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
-  let subscriptions: { dispose(): Promise<void> } | undefined;
+  let subscriptions: Awaited<ReturnType<typeof attachSubscriptionServer>> | undefined;
   const server = await createGraphQLServer<GatewayContext>({
+    part: "gateway",
+    metrics,
     apollo: {
       gateway,
       // Apollo's CSRF prevention refuses simple GETs (no custom header) so that a browser page
@@ -175,7 +183,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 sql: options.database.sql,
                 marks,
                 environment: options.environment ?? "TEST",
-                audit: auditOptionsOf(options),
+                audit: { ...auditOptionsOf(options), observer: metrics.audit },
               }),
             ]),
       ],
@@ -223,5 +231,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     ...(options.accessControl === false ? {} : { limits: new SubscriptionLimits(limits, rateLimiter) }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
   });
+  metrics.countOpenSubscriptions(subscriptions.openSubscriptions);
   return server;
 }

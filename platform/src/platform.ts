@@ -139,6 +139,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const notifier = await startNotifier({
       sql: notifierDb.sql,
       onError: (error) => log(`notifier: ${error instanceof Error ? error.message : String(error)}`),
+      registry: monitoring.metrics.registry,
     });
     stops.push(async () => {
       await notifier.stop();

@@ -22,7 +22,8 @@ export async function startPartProcess(entry: string, env: Record<string, string
   // `node --import tsx` rather than the tsx CLI: one process, so SIGTERM reaches our handler once.
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // One JSON line per request at `info`: benchmarks' parts log warnings only unless asked.
+    env: { LOG_LEVEL: "warn", ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

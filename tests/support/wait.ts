@@ -30,3 +30,19 @@ export async function untilNotified<T>(
     await listener.unlisten();
   }
 }
+
+/**
+ * Polls `check` every 50 ms until it returns true; fails after `timeoutMs` naming `what`.
+ * For what has no notification to wait on, such as another process's output.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what = "a condition",
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

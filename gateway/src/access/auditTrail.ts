@@ -139,6 +139,15 @@ export interface AuditWriterOptions {
   anchorIntervalMs?: number;
   /** Called when an anchor could not be written (the disclosures are committed anyway). */
   onAnchorError?: (error: unknown) => void;
+  /** Told each append's duration and the rows waiting, for the gateway's metrics. */
+  observer?: AuditObserver;
+}
+
+export interface AuditObserver {
+  /** One transaction of `rows` disclosures took `seconds` (failed or not). */
+  written(seconds: number, rows: number): void;
+  /** Disclosures waiting for their transaction now. */
+  waiting(rows: number): void;
 }
 
 /**
@@ -164,6 +173,7 @@ export class AuditWriter {
   append(rows: Disclosure[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     const done = new Promise<void>((resolve, reject) => this.queue.push({ rows, resolve, reject }));
+    this.reportWaiting();
     this.flushing ??= this.flush();
     return done;
   }
@@ -190,19 +200,30 @@ export class AuditWriter {
         take++;
       }
       const batch = this.queue.splice(0, take);
+      this.reportWaiting();
+      const started = performance.now();
       try {
         const head = await appendDisclosures(
           this.options.sql,
           this.options.key,
           batch.flatMap((entry) => entry.rows),
         );
+        this.options.observer?.written((performance.now() - started) / 1000, count);
         if (head) await this.anchorAfterFlush(head);
         for (const entry of batch) entry.resolve();
       } catch (error) {
+        this.options.observer?.written((performance.now() - started) / 1000, count);
         for (const entry of batch) entry.reject(error);
       }
     }
     this.flushing = null;
+  }
+
+  private reportWaiting() {
+    if (!this.options.observer) return;
+    let rows = 0;
+    for (const entry of this.queue) rows += entry.rows.length;
+    this.options.observer.waiting(rows);
   }
 
   private async anchorAfterFlush(head: ChainHead): Promise<void> {

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { propagation, context as traceContext } from "@opentelemetry/api";
 import { IDENTITY_HEADER, type RequestIdentity, type SigningKeys, signIdentity } from "@rnp/common";
 import type { GatewayContext } from "./context";
 
@@ -30,6 +31,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
     const identity = context.identity ?? anonymousIdentity(context.requestId ?? "internal");
+    // The subgraph logs the same request id (the signed identity carries it too), and its
+    // span continues the gateway's trace (a no-op unless tracing is configured).
+    request.http?.headers.set("x-request-id", identity.requestId);
+    if (request.http) propagation.inject(traceContext.active(), request.http.headers, headerSetter);
     request.http?.headers.set(
       IDENTITY_HEADER,
       await signIdentity(identity, {
@@ -59,6 +64,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 }
+
+const headerSetter = {
+  set: (headers: { set(name: string, value: string): void }, name: string, value: string) =>
+    headers.set(name, value),
+};
 
 type SubgraphRequest = Parameters<
   NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>

@@ -217,6 +217,8 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     wsServer,
   );
   return {
+    /** Subscriptions open now (each waits for wake-ups while it is live). */
+    openSubscriptions: () => wakeUps.size,
     async dispose() {
       clearInterval(heartbeat);
       await cleanup.dispose();

@@ -4,6 +4,7 @@ import {
   identityTtlSecondsFromEnv,
   type PlatformEnvironment,
   signingKeysFromEnv,
+  startTracing,
   stopOnSignals,
 } from "@rnp/common";
 import { dataDirFromEnv } from "@rnp/db/embedded";
@@ -110,6 +111,8 @@ if (port !== 0) {
 
 const started = Date.now();
 let lastReport = 0;
+// One process, one service name: every part's spans (and the gateway's) land in one trace.
+const stopTracing = await startTracing("rnp-platform");
 const platform = await startPlatform({
   port,
   subgraphPorts: {
@@ -192,4 +195,7 @@ Try: curl -s ${gatewayUrl} -H 'content-type: application/json' \\
            : ""
        }
 In Apollo Sandbox, put the two headers under "Headers". Stop with Ctrl+C (SIGTERM drains requests first).`);
-stopOnSignals(platform.stop);
+stopOnSignals(async () => {
+  await platform.stop();
+  await stopTracing?.();
+});

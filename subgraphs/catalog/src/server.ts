@@ -61,6 +61,7 @@ export function createCatalogSubgraph(
   // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
   const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "catalog" });
   return createGraphQLServer<CatalogContext>({
+    part: "catalog",
     apollo: {
       schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.

@@ -4,11 +4,13 @@ import { startNotifier } from "./notifier";
 import { createMonitoringSubgraph } from "./server";
 
 // Every replica runs a notifier; the follower position row lock lets one work at a time.
-await runSubgraphProcess("monitoring", 4003, createMonitoringSubgraph, async (databaseUrl) => {
+await runSubgraphProcess("monitoring", 4003, createMonitoringSubgraph, async (databaseUrl, server) => {
   const notifierDb = createDatabase(databaseUrl, { max: 2, applicationName: "rnp-notifier" });
   const notifier = await startNotifier({
     sql: notifierDb.sql,
-    onError: (error) => console.error("notifier:", error),
+    onError: (error) =>
+      server.logger.error({ err: error }, "notifier failed; it retries on the next change or poll"),
+    registry: server.metrics.registry,
   });
   return async () => {
     await notifier.stop();

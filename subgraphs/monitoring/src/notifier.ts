@@ -1,5 +1,6 @@
 import { unlistenQuietly } from "@rnp/db";
 import type postgres from "postgres";
+import { Gauge, type Registry } from "prom-client";
 
 export interface NotifierOptions {
   sql: postgres.Sql;
@@ -8,6 +9,8 @@ export interface NotifierOptions {
   /** Polls this often as well, in case a NOTIFY was missed (e.g. while reconnecting). */
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Where the notifier's lag is reported (`rnp_notifier_lag_seconds`): the monitoring subgraph's metrics. */
+  registry?: Registry;
 }
 
 /**
@@ -17,15 +20,21 @@ export interface NotifierOptions {
  * is locked first, so any number of replicas can run this and each change is handled once.
  * Returns how many change-log rows it consumed.
  */
-export async function followChangeLog(sql: postgres.Sql, batchSize = 50_000): Promise<number> {
+export async function followChangeLog(
+  sql: postgres.Sql,
+  batchSize = 50_000,
+  onLag?: (seconds: number) => void,
+): Promise<number> {
   return sql.begin(async (tx) => {
     await tx`insert into monitoring.follower_position (id, change_seq) values (1, 0) on conflict (id) do nothing`;
     const [position] = await tx`select change_seq from monitoring.follower_position where id = 1 for update`;
     const after = Number(position!.change_seq);
     const [last] = await tx`
-      select max(seq) as seq, count(*)::int as n from (
-        select seq from person.change_log where seq > ${after} order by seq limit ${batchSize}) batch`;
+      select max(seq) as seq, count(*)::int as n,
+             extract(epoch from clock_timestamp() - min(changed_at))::float8 as lag from (
+        select seq, changed_at from person.change_log where seq > ${after} order by seq limit ${batchSize}) batch`;
     if (!last || last.n === 0) return 0;
+    onLag?.(Number(last.lag));
     const upTo = Number(last.seq);
     await tx`
       with matched as (
@@ -62,6 +71,14 @@ export async function followChangeLog(sql: postgres.Sql, batchSize = 50_000): Pr
  */
 export async function startNotifier(options: NotifierOptions): Promise<{ stop(): Promise<void> }> {
   const { sql } = options;
+  const lag = options.registry
+    ? new Gauge({
+        name: "rnp_notifier_lag_seconds",
+        help: "Age of the oldest register change in the notifier's last batch when it was taken: how far notifications trail the register.",
+        registers: [options.registry],
+      })
+    : undefined;
+  const onLag = lag ? (seconds: number) => lag.set(seconds) : undefined;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -75,7 +92,7 @@ export async function startNotifier(options: NotifierOptions): Promise<{ stop():
       do {
         again = false;
         try {
-          while (!stopped && (await followChangeLog(sql, options.batchSize)) > 0) {}
+          while (!stopped && (await followChangeLog(sql, options.batchSize, onLag)) > 0) {}
         } catch (error) {
           options.onError?.(error);
         }

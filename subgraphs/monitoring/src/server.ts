@@ -54,6 +54,7 @@ export function createMonitoringSubgraph(
   // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
   const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "monitoring" });
   return createGraphQLServer<MonitoringContext>({
+    part: "monitoring",
     apollo: {
       schema,
       plugins: [ApolloServerPluginInlineTraceDisabled(), ...(accessControl ? [reportDisclosures] : [])],

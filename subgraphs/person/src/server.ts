@@ -38,6 +38,7 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
   // Tokens are bound to this subgraph by name: one captured for another subgraph is refused here.
   const verifier = createIdentityVerifier({ keys: options.signingSecret, audience: "person" });
   return createGraphQLServer<PersonContext>({
+    part: "person",
     apollo: {
       schema: accessControl ? enforceGrants(schema) : schema,
       // The gateway asks for no federated traces; skip the plugin and its start-up notice.
