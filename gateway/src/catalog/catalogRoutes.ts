@@ -48,7 +48,7 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
  * datasets' public documentation, though introspection stays off there.
  */
 export function catalogRoutes(options: CatalogRoutesOptions) {
-  const configured = options.publicUrl ?? process.env.PUBLIC_BASE_URL;
+  const configured = options.publicUrl || process.env.PUBLIC_BASE_URL || undefined;
   if (configured !== undefined && !isPublicBaseUrl(configured)) {
     throw new Error(
       `PUBLIC_BASE_URL must be an http(s) URL without query, e.g. https://register.example.lv; got "${configured}".`,

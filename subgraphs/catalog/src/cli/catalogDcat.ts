@@ -20,7 +20,7 @@ const { values, fail } = commandLine({
   usage,
   options: { "base-url": { type: "string" }, out: { type: "string" } },
 });
-const baseUrl = values["base-url"] ?? process.env.PUBLIC_BASE_URL ?? "http://127.0.0.1:4000";
+const baseUrl = values["base-url"] ?? (process.env.PUBLIC_BASE_URL || "http://127.0.0.1:4000");
 if (!isPublicBaseUrl(baseUrl)) fail(`--base-url must be an http(s) URL without query; got "${baseUrl}".`);
 
 const server = await databaseFromEnv({ log: (line) => console.error(line) });
