@@ -41,6 +41,7 @@ const config: CodegenConfig = {
           Dataset: "../repositories/catalogRepository#DatasetRow",
           Provider: "../repositories/catalogRepository#ProviderRow",
           DatasetConnection: "../resolvers/Query#DatasetConnectionParent",
+          LegalBasis: "../repositories/catalogLegalBases#LegalBasisEntry",
           Requester: "../repositories/accessRepository#RequesterRow",
           ApiKey: "../repositories/accessRepository#ApiKeyRow",
           Grant: "../repositories/accessRepository#GrantRow",

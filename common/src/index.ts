@@ -1,4 +1,5 @@
 export * from "./apiKeys";
+export * from "./catalogDocument";
 export * from "./commandLine";
 export * from "./conditions";
 export * from "./disclosures";

@@ -18,11 +18,13 @@ import {
   fieldRolesOf,
   loadSupergraphSdl,
   rootFieldsServedBy,
+  subgraphs,
 } from "@rnp/schema";
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
+import { catalogRoutes } from "./catalog/catalogRoutes";
 import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
@@ -70,6 +72,11 @@ export interface GatewayOptions {
    * subgraph's part of the answer is an error with code SUBGRAPH_TIMEOUT and HTTP 504.
    */
   subgraphTimeoutMs?: number;
+  /**
+   * The public base URL the catalog's DCAT-AP document (`/catalog/dcat-ap.jsonld`) names
+   * itself and `/graphql` by; default PUBLIC_BASE_URL, else `http://` + the request's Host.
+   */
+  publicUrl?: string;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -209,10 +216,19 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       };
     },
     readiness: () => subgraphReadiness(options.subgraphUrls),
-    // Like Sandbox, the explorer is for development: production serves no schema to browse.
-    ...(isProduction()
-      ? {}
-      : { routes: explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() }) }),
+    routes: {
+      // The public catalog needs no key: its documents disclose no person data.
+      ...catalogRoutes({
+        catalogUrl:
+          options.subgraphUrls.catalog ??
+          subgraphs.find((subgraph) => subgraph.name === "catalog")!.defaultUrl,
+        signingSecret: options.signingSecret,
+        apiSchema: () => apiSchema,
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      }),
+      // Like Sandbox, the explorer is for development: production serves no schema to browse.
+      ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
+    },
     beforeStop: async () => {
       await subscriptions?.dispose();
     },

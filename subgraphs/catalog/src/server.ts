@@ -16,6 +16,7 @@ import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
+import { dcatRoutes } from "./dcat/dcatRoute";
 import { createCatalogLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
@@ -74,6 +75,7 @@ export function createCatalogSubgraph(
       identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),
+    routes: dcatRoutes({ db: options.db, dataGroups, signingSecret: options.signingSecret, accessControl }),
     ...(options.onStop ? { onStop: options.onStop } : {}),
   });
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { DataGroupDefinition } from '@rnp/schema';
 import type { DatasetRow, ProviderRow } from '../repositories/catalogRepository';
 import type { DatasetConnectionParent } from '../resolvers/Query';
+import type { LegalBasisEntry } from '../repositories/catalogLegalBases';
 import type { RequesterRow, ApiKeyRow, GrantRow } from '../repositories/accessRepository';
 import type { AuditRow, UsageRow, DataSubjectAccessRow } from '../repositories/auditRepository';
 import type { CatalogContext } from '../context';
@@ -190,6 +191,8 @@ export type DataGroup = {
   description: Scalars['String']['output'];
   /** Schema coordinates of the fields in the group, with their types and descriptions. */
   fields: Array<DataGroupField>;
+  /** The legal acts that typically justify access to the group, the most specific first. */
+  legalBases: Array<LegalBasis>;
   /** The group's name. */
   name: DataGroupName;
   /** Name of the subgraph that serves the group's fields, e.g. `person`. */
@@ -248,6 +251,8 @@ export type Dataset = {
   dataGroups: Array<DataGroup>;
   /** What the dataset is for and what it contains. */
   description: Scalars['String']['output'];
+  /** The legal acts that typically justify access to the dataset's groups, each once. */
+  legalBases: Array<LegalBasis>;
   /** Human-readable name. */
   name: Scalars['String']['output'];
   /** The organisation that provides the data. */
@@ -345,6 +350,27 @@ export type IssuedApiKey = {
   apiKey: ApiKey;
   /** The key itself, to send as `Authorization: Bearer <key>`. Shown only here, only once. */
   key: Scalars['String']['output'];
+};
+
+/**
+ * A legal act that typically justifies a requester's access to register data. Catalog
+ * information for writing a grant request: each grant still names and is reviewed for its own
+ * legal basis.
+ */
+export type LegalBasis = {
+  __typename?: 'LegalBasis';
+  /** Stable code, e.g. `FPR_LAW`. */
+  code: Scalars['String']['output'];
+  /** How the act applies to register data. */
+  description: Scalars['String']['output'];
+  /** The act's title in English. */
+  englishTitle: Scalars['String']['output'];
+  /** The provisions that matter, when narrower than the whole act, e.g. `Article 6(1)(c) and (e)`. */
+  provision?: Maybe<Scalars['String']['output']>;
+  /** The act's official title, e.g. `Fizisko personu reģistra likums`. */
+  title: Scalars['String']['output'];
+  /** Where the act is published; `null` when the catalog knows no address. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type Mutation = {
@@ -693,6 +719,7 @@ export type ResolversTypes = ResolversObject<{
   GrantConditionInput: GrantConditionInput;
   IssueApiKeyInput: IssueApiKeyInput;
   IssuedApiKey: ResolverTypeWrapper<Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  LegalBasis: ResolverTypeWrapper<LegalBasisEntry>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Provider: ResolverTypeWrapper<ProviderRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -728,6 +755,7 @@ export type ResolversParentTypes = ResolversObject<{
   GrantConditionInput: GrantConditionInput;
   IssueApiKeyInput: IssueApiKeyInput;
   IssuedApiKey: Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  LegalBasis: LegalBasisEntry;
   Mutation: Record<PropertyKey, never>;
   Provider: ProviderRow;
   Query: Record<PropertyKey, never>;
@@ -785,6 +813,7 @@ export type CallerResolvers<ContextType = CatalogContext, ParentType extends Res
 export type DataGroupResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataGroup'] = ResolversParentTypes['DataGroup']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DataGroupField']>, ParentType, ContextType>;
+  legalBases?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['DataGroupName'], ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -807,6 +836,7 @@ export type DatasetResolvers<ContextType = CatalogContext, ParentType extends Re
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataGroups?: Resolver<Array<ResolversTypes['DataGroup']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBases?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
 }>;
@@ -851,6 +881,15 @@ export type GrantConditionResolvers<ContextType = CatalogContext, ParentType ext
 export type IssuedApiKeyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['IssuedApiKey'] = ResolversParentTypes['IssuedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LegalBasisResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  englishTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -923,6 +962,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Grant?: GrantResolvers<ContextType>;
   GrantCondition?: GrantConditionResolvers<ContextType>;
   IssuedApiKey?: IssuedApiKeyResolvers<ContextType>;
+  LegalBasis?: LegalBasisResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

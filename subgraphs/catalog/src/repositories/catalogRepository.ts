@@ -51,3 +51,8 @@ export async function findDatasetsPage(db: Database, first: number, afterCode: s
   const [total] = await db.select({ value: count() }).from(datasets);
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total?.value ?? 0 };
 }
+
+/** Every published dataset, ordered by code (the DCAT-AP export lists them all). */
+export function findDatasets(db: Database): Promise<DatasetRow[]> {
+  return db.select().from(datasets).orderBy(asc(datasets.code));
+}

@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
+import { legalBasesOfGroup, legalBasesOfGroups } from "../repositories/catalogLegalBases";
 import { accessMutations, accessQueries, accessTypes } from "./access";
 import { encodeDatasetCursor, Query } from "./Query";
 
@@ -11,6 +12,7 @@ export const resolvers: Resolvers = {
   Mutation: accessMutations,
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
+    legalBases: (group) => legalBasesOfGroup(group.name),
   },
   Dataset: {
     __resolveReference: (reference, { loaders }) => loaders.datasetByCode.load(reference.code),
@@ -21,6 +23,7 @@ export const resolvers: Resolvers = {
     },
     dataGroups: (dataset, _args, { dataGroups }) =>
       dataset.dataGroups.flatMap((name) => dataGroups.filter((group) => group.name === name)),
+    legalBases: (dataset) => legalBasesOfGroups(dataset.dataGroups),
   },
   DatasetConnection: {
     nodes: (page) => page.rows,
