@@ -10,7 +10,7 @@ import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 import { measureFairness } from "./fairness";
-import { measureNameSearch } from "./search";
+import { printNameSearch } from "./search";
 
 const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N] [--search-persons N]
 
@@ -233,10 +233,7 @@ async function main() {
   if (sections.has(5)) await nameSearch();
 
   async function nameSearch() {
-    console.log(
-      `\n5. Name search on a ${searchPersons}-person register, ${connections} connections, ${duration} s`,
-    );
-    const report = await measureNameSearch({
+    await printNameSearch({
       serverUrl: databaseUrl,
       persons: searchPersons,
       duration,
@@ -246,14 +243,6 @@ async function main() {
       operatorKey,
       log: console.log,
     });
-    console.log(
-      `   register ${report.database}: ${report.generationSeconds === null ? "already generated" : `generated in ${report.generationSeconds.toFixed(1)} s`}`,
-    );
-    console.log(
-      `   ${"searchPersons(givenName, surname, birthDate)".padEnd(44)} ${report.rps.toFixed(0).padStart(6)} req/s   p50 ${report.p50} ms   p99 ${report.p99} ms`,
-    );
-    console.log("   the statement behind one search (EXPLAIN ANALYZE):");
-    for (const line of report.plan) console.log(`     ${line}`);
   }
 
   async function throughput() {

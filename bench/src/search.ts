@@ -4,7 +4,7 @@ import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { searchQueries } from "../../subgraphs/person/src/repositories/search";
+import { findPersonsByNameAndBirthDate, searchQueries } from "../../subgraphs/person/src/repositories/search";
 import type { PartProcess } from "../../tests/support/processes";
 
 export interface NameSearchOptions {
@@ -30,9 +30,14 @@ export interface NameSearchReport {
   rps: number;
   p50: number;
   p99: number;
+  /** The search's SQL statement alone, one after another over the sampled names (ms). */
+  statement: { p50: number; p99: number; count: number };
   /** EXPLAIN ANALYZE of one search's statement on this register. */
   plan: string[];
 }
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** `bench_register_1m` for a million persons, `bench_register_<n>` otherwise. */
 export function searchDatabaseName(persons: number): string {
@@ -85,8 +90,8 @@ const SEARCH = `query Search($g: String!, $s: String!, $b: Date!) {
 
 /**
  * Name searches (given name, surname, birth date, typed without diacritics) through the
- * gateway with access control and audit, on a register of `persons`: requests/s, p50, p99,
- * and the plan of the statement behind one search.
+ * gateway with access control and audit, on a register of `persons`: requests/s, p50, p99;
+ * the statement alone (p50, p99, one connection); and the plan of the statement.
  */
 export async function measureNameSearch(options: NameSearchOptions): Promise<NameSearchReport> {
   const database = searchDatabaseName(options.persons);
@@ -98,6 +103,7 @@ export async function measureNameSearch(options: NameSearchOptions): Promise<Nam
   const sample = createDatabase(databaseUrl, { max: 1 });
   let names: { g: string; s: string; b: string }[];
   let plan: string[];
+  const statementTimes: number[] = [];
   try {
     const rows = await sample.sql`select given_name, surname, birth_date::text as birth_date
       from person.persons tablesample system (1) repeatable (1) limit 1000`;
@@ -113,6 +119,17 @@ export async function measureNameSearch(options: NameSearchOptions): Promise<Nam
         statement.params as postgres.ParameterOrJSON<never>[],
       )
     ).map((row) => row["QUERY PLAN"] as string);
+    for (const name of names) {
+      const started = performance.now();
+      const found = await findPersonsByNameAndBirthDate(sample.db, {
+        givenName: name.g,
+        surname: name.s,
+        birthDate: name.b,
+      });
+      statementTimes.push(performance.now() - started);
+      if (found.length === 0) throw new Error(`the statement did not find ${name.g} ${name.s} ${name.b}`);
+    }
+    statementTimes.sort((a, b) => a - b);
   } finally {
     await sample.close();
   }
@@ -175,6 +192,32 @@ export async function measureNameSearch(options: NameSearchOptions): Promise<Nam
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    statement: {
+      p50: percentile(statementTimes, 50),
+      p99: percentile(statementTimes, 99),
+      count: statementTimes.length,
+    },
     plan,
   };
+}
+
+/** Section 5 of `pnpm bench`: measures the name search and prints it. */
+export async function printNameSearch(options: NameSearchOptions): Promise<void> {
+  const { log } = options;
+  log(
+    `\n5. Name search on a ${options.persons}-person register, ${options.connections} connections, ${options.duration} s`,
+  );
+  const report = await measureNameSearch(options);
+  log(
+    `   register ${report.database}: ${report.generationSeconds === null ? "already generated" : `generated in ${report.generationSeconds.toFixed(1)} s`}`,
+  );
+  log(
+    `   ${"searchPersons(givenName, surname, birthDate)".padEnd(44)} ${report.rps.toFixed(0).padStart(6)} req/s   p50 ${report.p50} ms   p99 ${report.p99} ms`,
+  );
+  const { statement } = report;
+  log(
+    `   ${`its SQL statement alone, ${statement.count} names in turn`.padEnd(44)}              p50 ${statement.p50.toFixed(2)} ms   p99 ${statement.p99.toFixed(2)} ms`,
+  );
+  log("   the statement behind one search (EXPLAIN ANALYZE):");
+  for (const line of report.plan) log(`     ${line}`);
 }
