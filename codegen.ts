@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           Address: "../repositories/personRepository#AddressRow",
           IdentityDocument: "../repositories/personRepository#DocumentRow",
           PersonConnection: "../resolvers/Query#PersonConnectionParent",
+          PersonSearchConnection: "../resolvers/personSearch#PersonSearchPage",
+          PersonSearchMatch: "../resolvers/personSearch#PersonSearchMatchParent",
         },
       },
     },

@@ -83,6 +83,12 @@ describe("the SDL marks of entry points", () => {
     expect(Object.fromEntries(entryPointDisclosuresOf(loadSupergraphSdl()))).toEqual({
       "Query.personByDocument": ["DOCUMENTS"],
       "Query.residents": ["ADDRESS"],
+      "Query.searchPersons(personCode:)": ["PERSON_CODES"],
+      "Query.searchPersons(documentNumber:)": ["DOCUMENTS"],
+      "Query.searchPersons(addressCode:)": ["ADDRESS"],
+      "Query.searchPersons(givenName:)": ["NAME"],
+      "Query.searchPersons(surname:)": ["NAME"],
+      "Query.searchPersons(birthDate:)": ["BIRTH"],
     });
   });
 

@@ -10,8 +10,9 @@ import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 import { measureFairness } from "./fairness";
+import { printNameSearch } from "./search";
 
-const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N]
+const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N] [--search-persons N]
 
 Measures, in one run and on one register:
   1. requests/s and p50/p99 latency of one person query sent straight to the person
@@ -21,13 +22,17 @@ Measures, in one run and on one register:
   2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls,
      with and without access control;
   3. fairness: one requester's single-person p50/p99 alone, then while another requester
-     floods the gateway with the heaviest operations its limits allow.
+     floods the gateway with the heaviest operations its limits allow;
+  5. name search (given name, surname, birth date, typed without diacritics) through the
+     gateway with access control and audit, p50/p99, on a register of --search-persons
+     persons generated once into its own database (bench_register_1m), with the plan.
 Every part runs as its own process, as in production; the load comes from this process.
 
 Options:
   --duration S      seconds of load per measurement (default 10)
   --connections N   concurrent connections of the load generator (default 16)
   --persons N       register size when the bench database is first seeded (default 10000)
+  --search-persons N  register size of section 5 (default 1000000; its database is kept)
   --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default all)
   --help            show this text
 Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
@@ -38,16 +43,18 @@ const cli = commandLine({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     persons: { type: "string", default: "10000" },
-    only: { type: "string", default: "1,2,3" },
+    only: { type: "string", default: "1,2,3,5" },
+    "search-persons": { type: "string", default: "1000000" },
   },
 });
 const { values } = cli;
 const duration = cli.wholeNumber("duration", values.duration, 10, { min: 1 });
 const connections = cli.wholeNumber("connections", values.connections, 16, { min: 1 });
 const registerSize = cli.wholeNumber("persons", values.persons, 10_000, { min: 1 });
+const searchPersons = cli.wholeNumber("search-persons", values["search-persons"], 1_000_000, { min: 1 });
 const sections = new Set(values.only.split(",").map((part) => Number(part.trim())));
-if ([...sections].some((section) => ![1, 2, 3].includes(section))) {
-  cli.fail("--only takes section numbers 1, 2 and 3, comma-separated.");
+if ([...sections].some((section) => ![1, 2, 3, 5].includes(section))) {
+  cli.fail("--only takes section numbers 1, 2, 3 and 5, comma-separated.");
 }
 
 const PERSON_QUERY = `query Person($code: String!) { person(personCode: $code) {
@@ -223,6 +230,20 @@ async function main() {
   if (sections.has(1)) await throughput();
   if (sections.has(2)) await thousandPersons();
   if (sections.has(3)) await fairness();
+  if (sections.has(5)) await nameSearch();
+
+  async function nameSearch() {
+    await printNameSearch({
+      serverUrl: databaseUrl,
+      persons: searchPersons,
+      duration,
+      connections,
+      start,
+      secret,
+      operatorKey,
+      log: console.log,
+    });
+  }
 
   async function throughput() {
     console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);

@@ -56,7 +56,8 @@ export function rootFieldsServedBy(
 
 /**
  * Root field coordinate (`Query.residents`) → the data groups its selecting argument
- * reveals, from the `@discloses(dataGroups:)` marks of a supergraph. Throws when a mark
+ * reveals, from the `@discloses(dataGroups:)` marks of a supergraph; a mark on an argument
+ * under the argument's coordinate (`Query.searchPersons(addressCode:)`). Throws when a mark
  * names a group that `DataGroupName` does not declare, so a typo fails the composition checks.
  */
 export function entryPointDisclosuresOf(supergraphSdl: string | DocumentNode): Map<string, string[]> {
@@ -70,17 +71,26 @@ export function entryPointDisclosuresOf(supergraphSdl: string | DocumentNode): M
   for (const definition of doc.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     for (const field of definition.fields ?? []) {
-      const mark = field.directives?.find((d) => d.name.value === "discloses");
-      if (!mark) continue;
-      const coordinate = `${definition.name.value}.${field.name.value}`;
-      const groups = stringArguments(mark, "dataGroups");
-      for (const group of groups) {
-        if (!known.has(group))
-          throw new Error(
-            `${coordinate} is marked @discloses(dataGroups: ["${group}"]), which DataGroupName does not declare`,
-          );
+      const fieldCoordinate = `${definition.name.value}.${field.name.value}`;
+      const marked = [
+        { coordinate: fieldCoordinate, directives: field.directives },
+        ...(field.arguments ?? []).map((argument) => ({
+          coordinate: `${fieldCoordinate}(${argument.name.value}:)`,
+          directives: argument.directives,
+        })),
+      ];
+      for (const { coordinate, directives } of marked) {
+        const mark = directives?.find((d) => d.name.value === "discloses");
+        if (!mark) continue;
+        const groups = stringArguments(mark, "dataGroups");
+        for (const group of groups) {
+          if (!known.has(group))
+            throw new Error(
+              `${coordinate} is marked @discloses(dataGroups: ["${group}"]), which DataGroupName does not declare`,
+            );
+        }
+        marks.set(coordinate, groups);
       }
-      marks.set(coordinate, groups);
     }
   }
   return marks;

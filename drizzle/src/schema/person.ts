@@ -64,7 +64,19 @@ export const persons = personSchema.table(
     deathDate: date("death_date"),
     deathPlace: text("death_place"),
   },
-  (t) => [index("persons_birth_date_idx").on(t.birthDate)],
+  (t) => [
+    index("persons_birth_date_idx").on(t.birthDate),
+    // searchPersons: a former code resolves to its person (`former_person_codes @> array[$1]`).
+    index("persons_former_codes_idx").using("gin", t.formerPersonCodes),
+    // searchPersons by name and birth date, case- and diacritics-insensitive: `fold_name`
+    // (lower + unaccent, created in the migration) so `berzins` finds `Bērziņš`. Written by
+    // PostgreSQL on every insert and update, so loaders and register changes need no extra column.
+    index("persons_folded_name_birth_idx").on(
+      sql`person.fold_name("surname")`,
+      sql`person.fold_name("given_name")`,
+      t.birthDate,
+    ),
+  ],
 );
 
 /** The synthetic State Address Register: municipalities down to flats. Codes are never reused. */
@@ -81,7 +93,11 @@ export const addresses = personSchema.table(
     postalCode: text("postal_code"),
     fullAddress: text("full_address").notNull(),
   },
-  (t) => [index("addresses_parent_idx").on(t.parentCode)],
+  (t) => [
+    index("addresses_parent_idx").on(t.parentCode),
+    // A building's flats, for residents and searchPersons(addressCode:) of a building.
+    index("addresses_building_idx").on(t.buildingCode),
+  ],
 );
 
 export const declaredAddresses = personSchema.table(

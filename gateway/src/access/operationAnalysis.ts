@@ -3,7 +3,10 @@ import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeIn
 export interface AccessMarks {
   /** `Person.surname` → `NAME`. */
   fieldGroups: Map<string, string>;
-  /** `Query.residents` → `["ADDRESS"]`: root fields whose selecting argument reveals these groups. */
+  /**
+   * `Query.residents` → `["ADDRESS"]`: root fields whose selecting argument reveals these
+   * groups; `Query.searchPersons(addressCode:)` → `["ADDRESS"]` for a marked argument.
+   */
   entryPointGroups: Map<string, string[]>;
   /** `Mutation.createGrant` → `["OPERATOR"]`. */
   fieldRoles: Map<string, string[]>;
@@ -44,6 +47,14 @@ export function analyseOperation(
         // Selecting `residents` at all tells who lives at the address, whatever fields follow.
         for (const disclosed of marks.entryPointGroups.get(coordinate) ?? []) {
           if (!needs.groups.has(disclosed)) needs.groups.set(disclosed, coordinate);
+        }
+        // A marked argument counts when written, whatever its value: the need is read from
+        // the document alone, so a refusal cannot depend on (and tell) what a search found.
+        for (const argument of node.arguments ?? []) {
+          const argumentCoordinate = `${coordinate}(${argument.name.value}:)`;
+          for (const disclosed of marks.entryPointGroups.get(argumentCoordinate) ?? []) {
+            if (!needs.groups.has(disclosed)) needs.groups.set(disclosed, argumentCoordinate);
+          }
         }
         const roles = marks.fieldRoles.get(coordinate);
         if (roles) needs.roles.set(coordinate, roles);

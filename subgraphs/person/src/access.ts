@@ -1,5 +1,6 @@
 import { directiveArgument, graphQLError, recordDisclosure, wrapFieldResolvers } from "@rnp/common";
 import {
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -56,6 +57,15 @@ function firstUngrantedField(info: GraphQLResolveInfo, granted: readonly string[
   return null;
 }
 
+/** `[argument name, data groups]` of a field's arguments marked `@discloses(dataGroups:)`. */
+function argumentDisclosures(field: object): [string, string[]][] {
+  const args = (field as Partial<GraphQLField<unknown, unknown>>).args ?? [];
+  return args.flatMap((argument) => {
+    const groups = directiveArgument(argument, "discloses", "dataGroups");
+    return groups ? [[argument.name, groups] as [string, string[]]] : [];
+  });
+}
+
 /**
  * Personal codes of the persons a root field returned: a person row, or a page of
  * `PersonConnection` (its `personCodes`); nothing for `null`.
@@ -99,8 +109,22 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
       };
     }
     if (field.typeName === "Query" && field.name !== "_service") {
-      const disclosed = directiveArgument(field, "discloses", "dataGroups") ?? [];
+      const fieldDisclosed = directiveArgument(field, "discloses", "dataGroups") ?? [];
+      const argumentMarks = argumentDisclosures(field);
       return async (parent, args, context, info) => {
+        // As the gateway does: a marked argument needs its groups when written, and its
+        // groups are audited when it was given a value (the search matched on it).
+        const written = new Set(
+          info.fieldNodes.flatMap((node) => node.arguments ?? []).map((a) => a.name.value),
+        );
+        const needed = [
+          ...fieldDisclosed,
+          ...argumentMarks.flatMap(([name, groups]) => (written.has(name) ? groups : [])),
+        ];
+        const disclosed = [
+          ...fieldDisclosed,
+          ...argumentMarks.flatMap(([name, groups]) => (args[name] != null ? groups : [])),
+        ];
         const { identity, disclosures } = context as PersonContext;
         if (!identity.grant) {
           throw graphQLError(
@@ -108,7 +132,7 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
             "Person data is disclosed only under a grant: name one in the `Grant` header.",
           );
         }
-        const ungranted = disclosed.find((group) => !identity.grant?.dataGroups.includes(group));
+        const ungranted = needed.find((group) => !identity.grant?.dataGroups.includes(group));
         if (ungranted) {
           throw graphQLError(
             "FORBIDDEN",

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PersonRow, NameRecordRow, DeclaredAddressRow, AddressRow, DocumentRow } from '../repositories/personRepository';
 import type { MarriageParent } from '../resolvers/Marriage';
 import type { PersonConnectionParent } from '../resolvers/Query';
+import type { PersonSearchPage, PersonSearchMatchParent } from '../resolvers/personSearch';
 import type { PersonContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -494,6 +495,41 @@ export type PersonConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A page of the persons a search found. */
+export type PersonSearchConnection = {
+  __typename?: 'PersonSearchConnection';
+  /** The persons on this page, each with how the identifier matched. */
+  nodes: Array<PersonSearchMatch>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many persons the search found in all (persons outside the grant's conditions are not counted). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One person found by `searchPersons`. */
+export type PersonSearchMatch = {
+  __typename?: 'PersonSearchMatch';
+  /** The person's current personal code, with the hyphen; differs from the one searched when that was a former code. */
+  currentPersonCode: Scalars['String']['output'];
+  /** Which identifier matched. */
+  matchedBy: PersonSearchMatchKind;
+  /** The person; each of its fields needs its data group, as everywhere. */
+  person: Person;
+};
+
+/** How a search's identifier matched a person. */
+export type PersonSearchMatchKind =
+  /** The person's current declared residence is the address or a flat of the building. */
+  | 'ADDRESS_CODE'
+  /** The personal code searched is the person's current one. */
+  | 'CURRENT_PERSON_CODE'
+  /** The person holds (or held) the identity document. */
+  | 'DOCUMENT_NUMBER'
+  /** The personal code searched is one the person had before; use `currentPersonCode` from now on. */
+  | 'FORMER_PERSON_CODE'
+  /** Given name, surname and birth date, ignoring case and diacritics. */
+  | 'NAME_AND_BIRTH_DATE';
+
 export type Query = {
   __typename?: 'Query';
   /** An address of the State Address Register by its 9-digit code; `null` when unknown. */
@@ -520,6 +556,18 @@ export type Query = {
    * residents include those of its flats), ordered by personal code, a page at a time.
    */
   residents: PersonConnection;
+  /**
+   * Finds persons by one kind of identifier (DU-11): a personal code, current or former; an
+   * identity document number; an address code (the residents); or given name, surname and
+   * birth date together. Give exactly one kind, else `BAD_USER_INPUT`. Each argument discloses
+   * a data group, which the grant must cover when the operation writes the argument, and which
+   * is audited for every person returned: `personCode` PERSON_CODES (it resolves former codes),
+   * `documentNumber` DOCUMENTS, `addressCode` ADDRESS, `givenName` and `surname` NAME,
+   * `birthDate` BIRTH. A person outside the grant's conditions is never returned nor counted,
+   * exactly like one the register does not hold. Ordered by current personal code, a page at
+   * a time.
+   */
+  searchPersons: PersonSearchConnection;
 };
 
 
@@ -547,6 +595,18 @@ export type QueryResidentsArgs = {
   addressCode: Scalars['String']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchPersonsArgs = {
+  addressCode?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  personCode?: InputMaybe<Scalars['String']['input']>;
+  surname?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A birth to register. */
@@ -689,6 +749,9 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRow>;
   PersonCodeFormat: PersonCodeFormat;
   PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
+  PersonSearchConnection: ResolverTypeWrapper<PersonSearchPage>;
+  PersonSearchMatch: ResolverTypeWrapper<PersonSearchMatchParent>;
+  PersonSearchMatchKind: PersonSearchMatchKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterBirthInput: RegisterBirthInput;
   Sex: Sex;
@@ -711,6 +774,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Person: PersonRow;
   PersonConnection: PersonConnectionParent;
+  PersonSearchConnection: PersonSearchPage;
+  PersonSearchMatch: PersonSearchMatchParent;
   Query: Record<PropertyKey, never>;
   RegisterBirthInput: RegisterBirthInput;
   String: Scalars['String']['output'];
@@ -846,12 +911,25 @@ export type PersonConnectionResolvers<ContextType = PersonContext, ParentType ex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PersonSearchConnectionResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['PersonSearchConnection'] = ResolversParentTypes['PersonSearchConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PersonSearchMatch']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonSearchMatchResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['PersonSearchMatch'] = ResolversParentTypes['PersonSearchMatch']> = ResolversObject<{
+  currentPersonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['PersonSearchMatchKind'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'addressCode'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'personCode'>>;
   personByDocument?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByDocumentArgs, 'documentNumber'>>;
   persons?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPersonsArgs, 'personCodes'>>;
   residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryResidentsArgs, 'addressCode' | 'first'>>;
+  searchPersons?: Resolver<ResolversTypes['PersonSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchPersonsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = PersonContext> = ResolversObject<{
@@ -867,6 +945,8 @@ export type Resolvers<ContextType = PersonContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonSearchConnection?: PersonSearchConnectionResolvers<ContextType>;
+  PersonSearchMatch?: PersonSearchMatchResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 
