@@ -1,12 +1,4 @@
-import {
-  char,
-  index,
-  integer,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { char, index, integer, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { accessSchema, apiKeys, grants, requesters } from "./access";
 
 /**

@@ -16,6 +16,7 @@ import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
+import { createDocumentReviewer } from "./documentReview";
 import { createCatalogLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
@@ -38,7 +39,9 @@ export interface CatalogSubgraphOptions {
 export function createCatalogSubgraph(
   options: CatalogSubgraphOptions,
 ): Promise<GraphQLServer<CatalogContext>> {
-  const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
+  const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
+  const dataGroups = dataGroupsOf(supergraphSdl);
+  const reviewDocument = createDocumentReviewer(supergraphSdl);
   const accessControl = options.accessControl ?? true;
   const built = buildSubgraphSchema({ typeDefs, resolvers });
   // Defence in depth: the gateway already refused callers without the role; check again.
@@ -70,6 +73,7 @@ export function createCatalogSubgraph(
       db: options.db,
       loaders: createCatalogLoaders(options.db),
       dataGroups,
+      reviewDocument,
       identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),
