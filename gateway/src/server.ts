@@ -23,6 +23,8 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
+import { MANIFEST_PATH, manifestRoute } from "./documents/manifest";
+import { persistedDocumentsPlugin, refusingPersistedQueryCache } from "./documents/plugin";
 import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
@@ -164,11 +166,14 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       // HTTP allows; mutations over GET stay refused (Apollo runs only queries over GET).
       csrfPrevention: false,
       parseOptions: parseOptionsFor(limits),
+      // Only approved composite data sets execute by id (`documents/`): Apollo's own APQ cache stores nothing.
+      persistedQueries: { cache: refusingPersistedQueryCache },
       plugins: [
         errorStatusPlugin(),
         ...(options.accessControl === false
           ? []
           : [
+              persistedDocumentsPlugin(options.database.db),
               operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,
@@ -202,9 +207,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     },
     readiness: () => subgraphReadiness(options.subgraphUrls),
     // Like Sandbox, the explorer is for development: production serves no schema to browse.
-    ...(isProduction()
-      ? {}
-      : { routes: explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() }) }),
+    routes: {
+      [MANIFEST_PATH]: manifestRoute(options.database.db),
+      ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
+    },
     beforeStop: async () => {
       await subscriptions?.dispose();
     },

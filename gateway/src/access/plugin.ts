@@ -29,6 +29,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   GRANT_REQUIRED: 403,
+  COMPOSITE_SET_REQUIRED: 403,
   QUOTA_EXCEEDED: 429,
 };
 
@@ -130,6 +131,19 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         `Grant ${number} is for the ${grant.environment.toLowerCase()} environment; this is the ${options.environment.toLowerCase()} environment.`,
       );
     }
+    const set = context.compositeSet;
+    if (set && set.grantId !== grant.id) {
+      throw refuse(
+        "FORBIDDEN",
+        `Composite data set ${set.id} is approved for grant ${set.grantNumber}: send \`Grant: ${set.grantNumber}\`, or leave the header out.`,
+      );
+    }
+    if (grant.approvedSetsOnly && !set) {
+      throw refuse(
+        "COMPOSITE_SET_REQUIRED",
+        `Grant ${number} executes approved composite data sets only: submit this operation with the \`submitCompositeSet\` mutation (a REQUESTER_ADMIN key), and once the operator has approved it send its \`documentId\` instead of the document.`,
+      );
+    }
     for (const [group, coordinate] of groups) {
       if (!grant.dataGroups.includes(group)) {
         throw refuse(
@@ -224,6 +238,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 requestId: contextValue.requestId,
                 correlationId: contextValue.correlationId ?? null,
                 clientAddress: contextValue.clientAddress,
+                compositeSetId: contextValue.compositeSet?.id ?? null,
+                compositeSetVersion: contextValue.compositeSet?.version ?? null,
               })),
             );
           } catch (error) {
