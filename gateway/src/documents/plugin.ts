@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import { findApprovedDocument } from "./store";
 
@@ -75,37 +76,59 @@ export function documentNotFound(hash: string) {
  * `requestDidStart` before it reads `query` and `extensions.persistedQuery`, so an id
  * never reaches its own persisted-query cache; with a query and a hash that is not
  * approved (Apollo's APQ registration), the request is an ordinary one with its document.
- * A refusal thrown here carries its HTTP status, which Apollo Server answers with.
+ * A refusal is answered from `didResolveOperation`, with its code and HTTP status.
  */
 export function persistedDocumentsPlugin(db: Database): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
-      const wanted = persistedIdOf(request);
-      if (!wanted) return;
-      const key = bearerKeyOf(contextValue.authorization);
-      if (!key) {
-        throw graphQLError(
-          "UNAUTHENTICATED",
-          "A composite data set executes for its own organisation only: send your API key as `Authorization: Bearer <key>`.",
-          { http: { status: 401 } },
-        );
+      try {
+        await resolvePersistedDocument(db, request, contextValue);
+        return;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        // Apollo Server answers an error thrown before parsing as a bare 500; from
+        // `didResolveOperation` it sends the refusal with its code and status. A one-field
+        // stand-in document gets the request there, without the caller's id or hash.
+        request.query = REFUSED_PLACEHOLDER;
+        request.operationName = undefined;
+        if (request.extensions) request.extensions = { ...request.extensions, persistedQuery: undefined };
+        return {
+          async didResolveOperation() {
+            throw error;
+          },
+        };
       }
-      const found = await findApprovedDocument(db, key, wanted.hash, contextValue.grantNumber?.trim());
-      if (!found) {
-        if (wanted.form === "apq" && request.query !== undefined) return;
-        throw documentNotFound(wanted.hash);
-      }
-      request.query = found.document;
-      request.operationName ??= found.operationName;
-      // The set executes under its own grant; a request may leave the `Grant` header out.
-      contextValue.grantNumber ??= found.grantNumber;
-      contextValue.compositeSet = {
-        id: found.setId,
-        version: found.version,
-        grantId: found.grantId,
-        grantNumber: found.grantNumber,
-      };
     },
+  };
+}
+
+const REFUSED_PLACEHOLDER = "query PersistedDocumentRefused { __typename }";
+
+async function resolvePersistedDocument(db: Database, request: GraphQLRequest, contextValue: GatewayContext) {
+  const wanted = persistedIdOf(request);
+  if (!wanted) return;
+  const key = bearerKeyOf(contextValue.authorization);
+  if (!key) {
+    throw graphQLError(
+      "UNAUTHENTICATED",
+      "A composite data set executes for its own organisation only: send your API key as `Authorization: Bearer <key>`.",
+      { http: { status: 401 } },
+    );
+  }
+  const found = await findApprovedDocument(db, key, wanted.hash, contextValue.grantNumber?.trim());
+  if (!found) {
+    if (wanted.form === "apq" && request.query !== undefined) return;
+    throw documentNotFound(wanted.hash);
+  }
+  request.query = found.document;
+  request.operationName ??= found.operationName;
+  // The set executes under its own grant; a request may leave the `Grant` header out.
+  contextValue.grantNumber ??= found.grantNumber;
+  contextValue.compositeSet = {
+    id: found.setId,
+    version: found.version,
+    grantId: found.grantId,
+    grantNumber: found.grantNumber,
   };
 }
 

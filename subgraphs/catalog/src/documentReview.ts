@@ -9,6 +9,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  print,
   TypeInfo,
   validate,
   visit,
@@ -17,9 +18,11 @@ import {
 
 /** What the review of a composite set's document found. */
 export interface ReviewedDocument {
+  /** The document in the form it is stored and executed: printed, top-level definitions sorted. */
+  document: string;
   operationName: string;
   operationType: "QUERY" | "SUBSCRIPTION";
-  /** Hex SHA-256 of the document as submitted: the version's id on the wire. */
+  /** Hex SHA-256 of `document`: the version's id on the wire. */
   documentHash: string;
   dataGroups: string[];
   fields: string[];
@@ -31,6 +34,23 @@ const MAX_TOKENS = 5_000;
 /** The hex SHA-256 of a document's text (UTF-8), as Apollo's persisted queries compute it. */
 export function documentHashOf(document: string): string {
   return createHash("sha256").update(document).digest("hex");
+}
+
+/**
+ * The document as Apollo's tools print it (`@apollo/generate-persisted-query-manifest`,
+ * `sortTopLevelDefinitions` of `@apollo/persisted-query-lists`): operations before
+ * fragments, each kind by name, then `print`. A client that builds the same operation
+ * computes the same hash, and the manifest's body matches what Apollo Client verifies.
+ */
+export function normalisedDocument(document: DocumentNode): string {
+  const nameOf = (d: DocumentNode["definitions"][number]) =>
+    d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? (d.name?.value ?? "") : "";
+  const definitions = [...document.definitions].sort((a, b) => {
+    if (a.kind !== b.kind) return a.kind > b.kind ? -1 : 1;
+    const [x, y] = [nameOf(a), nameOf(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return print({ ...document, definitions });
 }
 
 /**
@@ -125,10 +145,12 @@ export function createDocumentReviewer(supergraphSdl: string) {
         },
       }),
     );
+    const stored = normalisedDocument(document);
     return {
+      document: stored,
       operationName: operation.name!.value,
       operationType: operation.operation === "subscription" ? "SUBSCRIPTION" : "QUERY",
-      documentHash: documentHashOf(text),
+      documentHash: documentHashOf(stored),
       dataGroups: [...groups].sort(),
       fields: [...fields].sort(),
     };

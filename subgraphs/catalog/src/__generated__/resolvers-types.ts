@@ -172,11 +172,11 @@ export type CompositeSetVersion = {
   dataGroups: Array<DataGroupCoverage>;
   /** When the operator decided (approved, rejected or retired it); `null` while pending. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The GraphQL document as submitted. */
+  /** The GraphQL document as stored and executed: printed (graphql-js `print`), operations before fragments, each by name. */
   document: Scalars['String']['output'];
   /**
-   * The id a client sends instead of the document: `sha256:<hex>` (the hex SHA-256 of the
-   * document as submitted). As `documentId` it is sent whole; as Apollo's persisted-query
+   * The id a client sends instead of the document: `sha256:<hex>`, the hex SHA-256 of
+   * `document` (UTF-8). As `documentId` it is sent whole; as Apollo's persisted-query
    * `sha256Hash` without the `sha256:` prefix.
    */
   documentId: Scalars['String']['output'];

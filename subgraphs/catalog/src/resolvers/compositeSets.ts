@@ -92,7 +92,6 @@ async function reviewed(context: CatalogContext, document: string) {
   }
   return {
     ...review,
-    document,
     submittedBy: context.identity.keyId,
   };
 }
