@@ -99,6 +99,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     identity: RequestIdentity,
     grant: GrantRecord | null,
     groups: Map<string, string>,
+    readsPersons: boolean,
   ) {
     const number = context.grantNumber?.trim();
     if (!number) {
@@ -138,7 +139,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         `Composite data set ${set.id} is approved for grant ${set.grantNumber}: send \`Grant: ${set.grantNumber}\`, or leave the header out.`,
       );
     }
-    if (grant.approvedSetsOnly && !set) {
+    // Managing monitoring sets (mutations that disclose no data group) stays open.
+    if (grant.approvedSetsOnly && !set && readsPersons) {
       throw refuse(
         "COMPOSITE_SET_REQUIRED",
         `Grant ${number} executes approved composite data sets only: submit this operation with the \`submitCompositeSet\` mutation (a REQUESTER_ADMIN key), and once the operator has approved it send its \`documentId\` instead of the document.`,
@@ -186,7 +188,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     },
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema }) {
+        async didResolveOperation({ contextValue, document, schema, operation }) {
           const needs = analyseOperation(schema, document, marks);
           const { identity, namedGrant } = await authenticate(
             contextValue,
@@ -204,7 +206,13 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             }
           }
           if (needs.needsGrant)
-            identity.grant = await exerciseGrant(contextValue, identity, namedGrant, needs.groups);
+            identity.grant = await exerciseGrant(
+              contextValue,
+              identity,
+              namedGrant,
+              needs.groups,
+              operation?.operation !== "mutation" || needs.groups.size > 0,
+            );
           contextValue.identity = identity;
         },
 
