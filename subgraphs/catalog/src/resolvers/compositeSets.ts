@@ -166,7 +166,7 @@ export const compositeSetMutations: MutationResolvers = {
       throw graphQLError(
         "COMPOSITE_SET_NOT_COVERED",
         `Version ${version} of composite data set ${row.setId} touches ${missing.join(", ")}, which grant ${row.compositeSet.grant.number} does not cover: reject it, or extend the grant first.`,
-        { dataGroups: missing, http: { status: 409 } },
+        { dataGroups: missing },
       );
     }
     return decide(context, row, ["SUBMITTED"], "APPROVED", null);
