@@ -7,6 +7,7 @@ export default defineConfig({
     "./drizzle/src/schema/catalog.ts",
     "./drizzle/src/schema/access.ts",
     "./drizzle/src/schema/monitoring.ts",
+    "./drizzle/src/schema/compositeSets.ts",
   ],
   out: "./drizzle/migrations",
   schemaFilter: ["person", "catalog", "access", "audit", "monitoring"],

@@ -25,6 +25,8 @@ import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
 import { catalogRoutes } from "./catalog/catalogRoutes";
+import { MANIFEST_PATH, manifestRoute } from "./documents/manifest";
+import { persistedDocumentsPlugin, refusingPersistedQueryCache } from "./documents/plugin";
 import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
@@ -179,11 +181,14 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       // HTTP allows; mutations over GET stay refused (Apollo runs only queries over GET).
       csrfPrevention: false,
       parseOptions: parseOptionsFor(limits),
+      // Only approved composite data sets execute by id (`documents/`): Apollo's own APQ cache stores nothing.
+      persistedQueries: { cache: refusingPersistedQueryCache },
       plugins: [
         errorStatusPlugin(),
         ...(options.accessControl === false
           ? []
           : [
+              persistedDocumentsPlugin(options.database.db),
               operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,
@@ -226,6 +231,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         apiSchema: () => apiSchema,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       }),
+      [MANIFEST_PATH]: manifestRoute(options.database.db),
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
       ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
     },

@@ -46,6 +46,11 @@ export async function provisionRequester(
     dataGroups: string[];
     purpose: string;
     environment?: PlatformEnvironment;
+    /**
+     * Hold the grant to approved composite data sets (default false: the demo and test
+     * requesters send their own documents, even on a PRODUCTION platform).
+     */
+    approvedSetsOnly?: boolean;
   },
 ): Promise<ProvisionedRequester> {
   const { requesters } = await call<{
@@ -116,6 +121,7 @@ export async function provisionRequester(
         validTo: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),
         environment,
         monitoringAllowed: true,
+        approvedSetsOnly: options.approvedSetsOnly ?? false,
       },
     },
   );

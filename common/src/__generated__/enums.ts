@@ -1,3 +1,21 @@
+/** The kind of operation a composite data set's document is. */
+export type CompositeOperationType =
+  /** A query over persons, sent as HTTP POST or GET. */
+  | 'QUERY'
+  /** A `setChanges` subscription, sent over graphql-ws. */
+  | 'SUBSCRIPTION';
+
+/** Where a composite data set's version is in its review. */
+export type CompositeSetStatus =
+  /** Approved by the operator: it executes by its `documentId`. */
+  | 'APPROVED'
+  /** Refused by the operator, with a reason; it never executes. */
+  | 'REJECTED'
+  /** No longer executes (replaced or withdrawn); it stays on record. */
+  | 'RETIRED'
+  /** Submitted by the requester, waiting for the operator; it does not execute yet. */
+  | 'SUBMITTED';
+
 /** Fields of a person a grant condition can test. */
 export type ConditionField =
   /** Age in whole years today (compare with numbers). */

@@ -91,6 +91,8 @@ export const grants = accessSchema.table(
     confidential: boolean("confidential").notNull().default(false),
     /** Conditions on record values, combined with AND: `[{ field, operator, value }]`. */
     conditions: jsonb("conditions").notNull().default(sql`'[]'::jsonb`),
+    /** Only approved composite data sets execute under the grant (safelist); createGrant sets it for PRODUCTION. */
+    approvedSetsOnly: boolean("approved_sets_only").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -155,6 +157,9 @@ export const disclosures = auditSchema.table(
     /** The client's `x-request-id`, cut short: the client's own reference, never trusted as an id. */
     correlationId: text("correlation_id"),
     clientAddress: text("client_address"),
+    /** The composite data set and version executed by id; null for a document sent in full. */
+    compositeSetId: integer("composite_set_id"),
+    compositeSetVersion: integer("composite_set_version"),
     prevHash: char("prev_hash", { length: 64 }).notNull(),
     hash: char("hash", { length: 64 }).notNull(),
   },

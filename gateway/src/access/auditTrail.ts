@@ -19,6 +19,9 @@ export interface Disclosure {
   /** The client's own `x-request-id`, cut short; null when it sent none. */
   correlationId: string | null;
   clientAddress: string | null;
+  /** The composite data set and version executed by id; null for a document sent in full. */
+  compositeSetId?: number | null;
+  compositeSetVersion?: number | null;
 }
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -48,6 +51,8 @@ export function chainContent(row: Disclosure): string {
     row.requestId,
     row.clientAddress,
     row.correlationId,
+    // Only when set: rows written before composite sets existed keep their content, and verify.
+    ...(row.compositeSetId == null ? [] : [row.compositeSetId, row.compositeSetVersion]),
   ]);
 }
 
@@ -105,6 +110,8 @@ export async function appendDisclosures(
       request_id: row.requestId,
       correlation_id: row.correlationId,
       client_address: row.clientAddress,
+      composite_set_id: row.compositeSetId ?? null,
+      composite_set_version: row.compositeSetVersion ?? null,
       prev_hash: prevHashes[i],
       hash: hashes[i],
     }));
@@ -112,11 +119,12 @@ export async function appendDisclosures(
       with appended as (
         insert into audit.disclosures (seq, at, requester_id, key_id, grant_id, grant_number, purpose,
           person_code, data_groups, operation_name, operation_hash, request_id, correlation_id,
-          client_address, prev_hash, hash)
+          client_address, composite_set_id, composite_set_version, prev_hash, hash)
         select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(seq bigint,
           at timestamptz, requester_id int, key_id int, grant_id int, grant_number text, purpose text,
           person_code text, data_groups text[], operation_name text, operation_hash text, request_id text,
-          correlation_id text, client_address text, prev_hash text, hash text))
+          correlation_id text, client_address text, composite_set_id int, composite_set_version int,
+          prev_hash text, hash text))
       -- A data-modifying WITH runs whether or not it is referenced: one round trip for both.
       update audit.chain_head set seq = ${lastSeq}, hash = ${prevHash} where id = 1`;
     return { seq: lastSeq, hash: prevHash };
@@ -287,7 +295,8 @@ export async function verifyAuditChain(sql: postgres.Sql, options: VerifyOptions
   const cursor = sql`
     select d.seq::text as seq, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
            requester_id, key_id, grant_id, grant_number, purpose, person_code, data_groups, operation_name,
-           operation_hash, request_id, correlation_id, client_address, prev_hash, hash
+           operation_hash, request_id, correlation_id, client_address, composite_set_id,
+           composite_set_version, prev_hash, hash
     from audit.disclosures d order by d.seq`.cursor(2_000);
   for await (const batch of cursor) {
     for (const row of batch) {
@@ -316,6 +325,8 @@ export async function verifyAuditChain(sql: postgres.Sql, options: VerifyOptions
         requestId: row.request_id,
         correlationId: row.correlation_id,
         clientAddress: row.client_address,
+        compositeSetId: row.composite_set_id,
+        compositeSetVersion: row.composite_set_version,
       });
       if (expected !== row.hash) {
         return {

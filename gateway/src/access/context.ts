@@ -18,6 +18,11 @@ export interface GatewayContext {
    * a subscription delivery's alike) are added to that grant's use of that day.
    */
   quota?: { grantId: number; day: string };
+  /**
+   * The approved composite data set's version the request executes by id (set by
+   * `gateway/src/documents/`); audited with each disclosure, and what a safelisted grant requires.
+   */
+  compositeSet?: { id: number; version: number; grantId: number; grantNumber: string };
   /** What the subgraphs reported disclosing: personal code → data groups. */
   disclosures: Map<string, Set<string>>;
 }

@@ -26,6 +26,8 @@ export interface GrantRecord {
   environment: PlatformEnvironment;
   dailyQuota: number | null;
   monitoringAllowed: boolean;
+  /** Only approved composite data sets execute under the grant. */
+  approvedSetsOnly: boolean;
   conditions: GrantCondition[];
   revokedAt: Date | null;
 }

@@ -29,6 +29,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   GRANT_REQUIRED: 403,
+  COMPOSITE_SET_REQUIRED: 403,
   QUOTA_EXCEEDED: 429,
 };
 
@@ -98,6 +99,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     identity: RequestIdentity,
     grant: GrantRecord | null,
     groups: Map<string, string>,
+    readsPersons: boolean,
   ) {
     const number = context.grantNumber?.trim();
     if (!number) {
@@ -128,6 +130,20 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       throw refuse(
         "FORBIDDEN",
         `Grant ${number} is for the ${grant.environment.toLowerCase()} environment; this is the ${options.environment.toLowerCase()} environment.`,
+      );
+    }
+    const set = context.compositeSet;
+    if (set && set.grantId !== grant.id) {
+      throw refuse(
+        "FORBIDDEN",
+        `Composite data set ${set.id} is approved for grant ${set.grantNumber}: send \`Grant: ${set.grantNumber}\`, or leave the header out.`,
+      );
+    }
+    // Managing monitoring sets (mutations that disclose no data group) stays open.
+    if (grant.approvedSetsOnly && !set && readsPersons) {
+      throw refuse(
+        "COMPOSITE_SET_REQUIRED",
+        `Grant ${number} executes approved composite data sets only: submit this operation with the \`submitCompositeSet\` mutation (a REQUESTER_ADMIN key), and once the operator has approved it send its \`documentId\` instead of the document.`,
       );
     }
     for (const [group, coordinate] of groups) {
@@ -172,7 +188,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     },
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema }) {
+        async didResolveOperation({ contextValue, document, schema, operation }) {
           const needs = analyseOperation(schema, document, marks);
           const { identity, namedGrant } = await authenticate(
             contextValue,
@@ -190,7 +206,13 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             }
           }
           if (needs.needsGrant)
-            identity.grant = await exerciseGrant(contextValue, identity, namedGrant, needs.groups);
+            identity.grant = await exerciseGrant(
+              contextValue,
+              identity,
+              namedGrant,
+              needs.groups,
+              operation?.operation !== "mutation" || needs.groups.size > 0,
+            );
           contextValue.identity = identity;
         },
 
@@ -224,6 +246,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 requestId: contextValue.requestId,
                 correlationId: contextValue.correlationId ?? null,
                 clientAddress: contextValue.clientAddress,
+                compositeSetId: contextValue.compositeSet?.id ?? null,
+                compositeSetVersion: contextValue.compositeSet?.version ?? null,
               })),
             );
           } catch (error) {

@@ -20,6 +20,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type postgres from "postgres";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "../access/context";
+import { resolveSubscribePayload } from "../documents/subscriptions";
 import { rateLimitKey } from "../limits/rateLimit";
 import { releasingOnEnd, type SubscriptionLimits } from "../limits/subscriptionLimits";
 import { acceptsConnection, type ConnectionParams } from "./authentication";
@@ -103,7 +104,11 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
   const cleanup = useServer<ConnectionParams>(
     {
       onConnect: (ctx) => acceptsConnection(options.database.db, ctx.connectionParams),
-      onSubscribe: inSocketOrder(async (ctx, _id, payload) => {
+      onSubscribe: inSocketOrder(async (ctx, _id, sent) => {
+        // A composite data set named by id: its approved document is what runs (and is audited).
+        const byId = await resolveSubscribePayload(options.database.db, ctx.connectionParams, sent);
+        if ("errors" in byId) return byId.errors;
+        const { payload, compositeSet } = byId;
         const { limits } = options;
         const requester = rateLimitKey(
           ctx.connectionParams?.authorization,
@@ -162,6 +167,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             connectionParams: ctx.connectionParams ?? {},
             clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
             release: admitted.release,
+            compositeSet,
           },
         };
       }),
@@ -169,10 +175,11 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         const operation = getOperationAST(args.document, args.operationName)!;
         const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
         const field = fields[0];
-        const { connectionParams, clientAddress, release } = args.contextValue as {
+        const { connectionParams, clientAddress, release, compositeSet } = args.contextValue as {
           connectionParams: ConnectionParams;
           clientAddress: string | null;
           release: () => void;
+          compositeSet?: GatewayContext["compositeSet"];
         };
         if (fields.length !== 1 || !field || field.name.value !== "setChanges") {
           release();
@@ -187,9 +194,10 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             requestId: randomUUID(),
             clientAddress,
             authorization: connectionParams.authorization,
-            grantNumber: connectionParams.grant,
+            grantNumber: connectionParams.grant ?? compositeSet?.grantNumber,
             identity: null,
             disclosures: new Map(),
+            ...(compositeSet ? { compositeSet } : {}),
           };
           const response = await options.apollo.executeOperation(
             { query, variables: { ...variables, __after: cursor } },

@@ -1,6 +1,7 @@
 import type { RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { DataGroupDefinition } from "@rnp/schema";
+import type { DocumentReviewer } from "./documentReview";
 import type { CatalogLoaders } from "./loaders";
 
 export interface CatalogContext {
@@ -10,4 +11,6 @@ export interface CatalogContext {
   dataGroups: DataGroupDefinition[];
   /** The caller, as the gateway signed it. */
   identity: RequestIdentity;
+  /** Checks a composite data set's document against the composed supergraph. */
+  reviewDocument: DocumentReviewer;
 }

@@ -17,6 +17,7 @@ import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context";
 import { dcatRoutes } from "./dcat/dcatRoute";
+import { createDocumentReviewer } from "./documentReview";
 import { createCatalogLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
@@ -39,7 +40,9 @@ export interface CatalogSubgraphOptions {
 export function createCatalogSubgraph(
   options: CatalogSubgraphOptions,
 ): Promise<GraphQLServer<CatalogContext>> {
-  const dataGroups = dataGroupsOf(options.supergraphSdl ?? loadSupergraphSdl());
+  const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
+  const dataGroups = dataGroupsOf(supergraphSdl);
+  const reviewDocument = createDocumentReviewer(supergraphSdl);
   const accessControl = options.accessControl ?? true;
   const built = buildSubgraphSchema({ typeDefs, resolvers });
   // Defence in depth: the gateway already refused callers without the role; check again.
@@ -72,6 +75,7 @@ export function createCatalogSubgraph(
       db: options.db,
       loaders: createCatalogLoaders(options.db),
       dataGroups,
+      reviewDocument,
       identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),

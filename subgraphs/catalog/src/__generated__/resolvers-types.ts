@@ -5,6 +5,8 @@ import type { DatasetConnectionParent } from '../resolvers/Query';
 import type { LegalBasisEntry } from '../repositories/catalogLegalBases';
 import type { RequesterRow, ApiKeyRow, GrantRow } from '../repositories/accessRepository';
 import type { AuditRow, UsageRow, DataSubjectAccessRow } from '../repositories/auditRepository';
+import type { CompositeSetRow, CompositeSetVersionRow } from '../repositories/compositeSetRepository';
+import type { CompositeSetConnectionParent, CompositeSetVersionConnectionParent } from '../resolvers/compositeSets';
 import type { CatalogContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -110,6 +112,102 @@ export type Caller = {
   role: Role;
 };
 
+/** The kind of operation a composite data set's document is. */
+export type CompositeOperationType =
+  /** A query over persons, sent as HTTP POST or GET. */
+  | 'QUERY'
+  /** A `setChanges` subscription, sent over graphql-ws. */
+  | 'SUBSCRIPTION';
+
+/**
+ * A composite data set: the data a requester needs, named as one GraphQL operation, reviewed
+ * against the grant's legal basis. Once a version is approved, the client sends only its
+ * `documentId` and the variables.
+ */
+export type CompositeSet = {
+  __typename?: 'CompositeSet';
+  /** When the set was first submitted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The grant the set is reviewed against and executes under. */
+  grant: Grant;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The requester the set belongs to. */
+  requester: Requester;
+  /** The requester's title for the set, e.g. `Customer due diligence`. */
+  title: Scalars['String']['output'];
+  /** Every version of the document, newest first. */
+  versions: Array<CompositeSetVersion>;
+};
+
+/** A page of composite data sets. */
+export type CompositeSetConnection = {
+  __typename?: 'CompositeSetConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The sets on this page. */
+  nodes: Array<CompositeSet>;
+};
+
+/** Where a composite data set's version is in its review. */
+export type CompositeSetStatus =
+  /** Approved by the operator: it executes by its `documentId`. */
+  | 'APPROVED'
+  /** Refused by the operator, with a reason; it never executes. */
+  | 'REJECTED'
+  /** No longer executes (replaced or withdrawn); it stays on record. */
+  | 'RETIRED'
+  /** Submitted by the requester, waiting for the operator; it does not execute yet. */
+  | 'SUBMITTED';
+
+/** One version of a composite data set's document. Its document never changes: an edit is a new version. */
+export type CompositeSetVersion = {
+  __typename?: 'CompositeSetVersion';
+  /** The set this version belongs to. */
+  compositeSet: CompositeSet;
+  /** Whether the grant covers every data group the operation touches (a version can be approved only then). */
+  covered: Scalars['Boolean']['output'];
+  /** Data groups the operation touches, each compared with the grant. */
+  dataGroups: Array<DataGroupCoverage>;
+  /** When the operator decided (approved, rejected or retired it); `null` while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The GraphQL document as stored and executed: printed (graphql-js `print`), operations before fragments, each by name. */
+  document: Scalars['String']['output'];
+  /**
+   * The id a client sends instead of the document: `sha256:<hex>`, the hex SHA-256 of
+   * `document` (UTF-8). As `documentId` it is sent whole; as Apollo's persisted-query
+   * `sha256Hash` without the `sha256:` prefix.
+   */
+  documentId: Scalars['String']['output'];
+  /** Schema coordinates of the data-group fields the operation selects, e.g. `Person.surname`. */
+  fields: Array<Scalars['String']['output']>;
+  /** The operation's name. */
+  operationName: Scalars['String']['output'];
+  /** Query or subscription. */
+  operationType: CompositeOperationType;
+  /** The operator's reason for a rejection or retirement; `null` otherwise. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Where the version is in its review. */
+  status: CompositeSetStatus;
+  /** When the version was submitted. */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Version number, 1 for the first document, one more for each revision. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of composite data set versions. */
+export type CompositeSetVersionConnection = {
+  __typename?: 'CompositeSetVersionConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The versions on this page. */
+  nodes: Array<CompositeSetVersion>;
+};
+
 /** Fields of a person a grant condition can test. */
 export type ConditionField =
   /** Age in whole years today (compare with numbers). */
@@ -146,6 +244,8 @@ export type ConditionOperator =
 
 /** A new grant. */
 export type CreateGrantInput = {
+  /** Only approved composite data sets execute under the grant; omit for the default (on for PRODUCTION, off for TEST). */
+  approvedSetsOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Conditions every person disclosed must satisfy. */
   conditions?: InputMaybe<Array<GrantConditionInput>>;
   /** Whether disclosures are hidden from the data subject's access report. */
@@ -197,6 +297,15 @@ export type DataGroup = {
   name: DataGroupName;
   /** Name of the subgraph that serves the group's fields, e.g. `person`. */
   subgraph: Scalars['String']['output'];
+};
+
+/** A data group a composite set's version touches, compared with the set's grant. */
+export type DataGroupCoverage = {
+  __typename?: 'DataGroupCoverage';
+  /** Whether the set's grant covers the group today. */
+  covered: Scalars['Boolean']['output'];
+  /** The data group. */
+  dataGroup: DataGroupName;
 };
 
 /** A field that belongs to a data group. */
@@ -282,6 +391,11 @@ export type Environment =
 /** A grant: which data groups a requester may receive, why, when and on whom. */
 export type Grant = {
   __typename?: 'Grant';
+  /**
+   * Only approved composite data sets execute under this grant: any other document is
+   * refused with COMPOSITE_SET_REQUIRED. On by default for PRODUCTION grants.
+   */
+  approvedSetsOnly: Scalars['Boolean']['output'];
   /** Conditions every person disclosed must satisfy (combined with AND). */
   conditions: Array<GrantCondition>;
   /** Whether disclosures under the grant are hidden from the data subject's access report. */
@@ -375,6 +489,8 @@ export type LegalBasis = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Approves a submitted version; refused with COMPOSITE_SET_NOT_COVERED when it touches a group outside its grant. */
+  approveCompositeSet: CompositeSetVersion;
   /** Grants a requester data groups on a legal basis, for a purpose; effective on the next request. */
   createGrant: Grant;
   /** Registers an organisation that will use the platform. */
@@ -385,12 +501,33 @@ export type Mutation = {
    * operator or provider keys.
    */
   issueApiKey: IssuedApiKey;
+  /** Rejects a submitted version, with the reason the requester will read. */
+  rejectCompositeSet: CompositeSetVersion;
+  /** Retires an approved (or submitted) version: from the next request on it no longer executes. */
+  retireCompositeSet: CompositeSetVersion;
+  /**
+   * Submits an edited document as the set's next version, for review. The approved version
+   * keeps executing until it is retired.
+   */
+  reviseCompositeSet: CompositeSetVersion;
   /** Revokes an API key at once; requests with it are refused from the next one on. */
   revokeApiKey: ApiKey;
   /** Revokes a grant at once. */
   revokeGrant: Grant;
+  /**
+   * Submits a composite data set for review: checked against the schema (one named query
+   * over persons, or a `setChanges` subscription) and against the grant, which must be
+   * yours. The answer lists the data groups and fields it touches; it executes once approved.
+   */
+  submitCompositeSet: CompositeSetVersion;
   /** Changes a grant; fields left out keep their values. Effective on the next request. */
   updateGrant: Grant;
+};
+
+
+export type MutationApproveCompositeSetArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -409,6 +546,26 @@ export type MutationIssueApiKeyArgs = {
 };
 
 
+export type MutationRejectCompositeSetArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRetireCompositeSetArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationReviseCompositeSetArgs = {
+  document: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -416,6 +573,11 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRevokeGrantArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitCompositeSetArgs = {
+  input: SubmitCompositeSetInput;
 };
 
 
@@ -449,6 +611,8 @@ export type Query = {
    * datasets' data groups, and none under confidential grants.
    */
   auditEntries: AuditEntryConnection;
+  /** Your organisation's composite data sets, a page at a time, newest first. */
+  compositeSets: CompositeSetConnection;
   /** One data group by name. */
   dataGroup?: Maybe<DataGroup>;
   /** Every data group of the register, with the fields it covers, derived from the composed schema. */
@@ -464,6 +628,8 @@ export type Query = {
   datasets: DatasetConnection;
   /** The caller: its organisation, the role of its API key and the grants it may exercise. */
   me: Caller;
+  /** Versions waiting for review, oldest first, each with its data groups compared to its grant. */
+  pendingCompositeSets: CompositeSetVersionConnection;
   /** Organisations that provide data to the platform. */
   providers: Array<Provider>;
   /** Registered organisations, a page at a time, ordered by id. */
@@ -479,6 +645,12 @@ export type Query = {
 export type QueryAuditEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCompositeSetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -499,6 +671,12 @@ export type QueryDatasetArgs = {
 
 
 export type QueryDatasetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPendingCompositeSetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -555,8 +733,23 @@ export type Role =
   /** Manages its own organisation's API keys (and may request data like a requester). */
   | 'REQUESTER_ADMIN';
 
+/** A new composite data set. */
+export type SubmitCompositeSetInput = {
+  /**
+   * The GraphQL document: exactly one named operation, a query over persons or a
+   * `setChanges` subscription (fragments allowed).
+   */
+  document: Scalars['String']['input'];
+  /** The number of the requester's grant the set is for, e.g. `G-2026-0001`. */
+  grantNumber: Scalars['String']['input'];
+  /** A title of the requester's choosing, e.g. `Customer due diligence`. */
+  title: Scalars['String']['input'];
+};
+
 /** Changes to a grant; omitted fields keep their values. */
 export type UpdateGrantInput = {
+  /** Only approved composite data sets execute under the grant. */
+  approvedSetsOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the conditions. */
   conditions?: InputMaybe<Array<GrantConditionInput>>;
   /** Whether disclosures are hidden from the data subject. */
@@ -700,12 +893,19 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditFilter: AuditFilter;
   Caller: ResolverTypeWrapper<Omit<Caller, 'requester'> & { requester: ResolversTypes['Requester'] }>;
+  CompositeOperationType: CompositeOperationType;
+  CompositeSet: ResolverTypeWrapper<CompositeSetRow>;
+  CompositeSetConnection: ResolverTypeWrapper<CompositeSetConnectionParent>;
+  CompositeSetStatus: CompositeSetStatus;
+  CompositeSetVersion: ResolverTypeWrapper<CompositeSetVersionRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CompositeSetVersionConnection: ResolverTypeWrapper<CompositeSetVersionConnectionParent>;
   ConditionField: ConditionField;
   ConditionOperator: ConditionOperator;
   CreateGrantInput: CreateGrantInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateRequesterInput: CreateRequesterInput;
   DataGroup: ResolverTypeWrapper<DataGroupDefinition>;
+  DataGroupCoverage: ResolverTypeWrapper<DataGroupCoverage>;
   DataGroupField: ResolverTypeWrapper<DataGroupField>;
   DataGroupName: DataGroupName;
   DataSubjectAccess: ResolverTypeWrapper<DataSubjectAccessRow>;
@@ -726,6 +926,7 @@ export type ResolversTypes = ResolversObject<{
   Requester: ResolverTypeWrapper<RequesterRow>;
   RequesterConnection: ResolverTypeWrapper<Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversTypes['Requester']> }>;
   Role: Role;
+  SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: ResolverTypeWrapper<UsageRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -740,10 +941,15 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   AuditFilter: AuditFilter;
   Caller: Omit<Caller, 'requester'> & { requester: ResolversParentTypes['Requester'] };
-  CreateGrantInput: CreateGrantInput;
+  CompositeSet: CompositeSetRow;
+  CompositeSetConnection: CompositeSetConnectionParent;
+  CompositeSetVersion: CompositeSetVersionRow;
   Int: Scalars['Int']['output'];
+  CompositeSetVersionConnection: CompositeSetVersionConnectionParent;
+  CreateGrantInput: CreateGrantInput;
   CreateRequesterInput: CreateRequesterInput;
   DataGroup: DataGroupDefinition;
+  DataGroupCoverage: DataGroupCoverage;
   DataGroupField: DataGroupField;
   DataSubjectAccess: DataSubjectAccessRow;
   Dataset: DatasetRow;
@@ -761,6 +967,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Requester: RequesterRow;
   RequesterConnection: Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Requester']> };
+  SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: UsageRow;
   String: Scalars['String']['output'];
@@ -810,12 +1017,54 @@ export type CallerResolvers<ContextType = CatalogContext, ParentType extends Res
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 }>;
 
+export type CompositeSetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CompositeSet'] = ResolversParentTypes['CompositeSet']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['CompositeSetVersion']>, ParentType, ContextType>;
+}>;
+
+export type CompositeSetConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CompositeSetConnection'] = ResolversParentTypes['CompositeSetConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CompositeSet']>, ParentType, ContextType>;
+}>;
+
+export type CompositeSetVersionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CompositeSetVersion'] = ResolversParentTypes['CompositeSetVersion']> = ResolversObject<{
+  compositeSet?: Resolver<ResolversTypes['CompositeSet'], ParentType, ContextType>;
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupCoverage']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationType?: Resolver<ResolversTypes['CompositeOperationType'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CompositeSetStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompositeSetVersionConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CompositeSetVersionConnection'] = ResolversParentTypes['CompositeSetVersionConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CompositeSetVersion']>, ParentType, ContextType>;
+}>;
+
 export type DataGroupResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataGroup'] = ResolversParentTypes['DataGroup']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DataGroupField']>, ParentType, ContextType>;
   legalBases?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['DataGroupName'], ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DataGroupCoverageResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataGroupCoverage'] = ResolversParentTypes['DataGroupCoverage']> = ResolversObject<{
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dataGroup?: Resolver<ResolversTypes['DataGroupName'], ParentType, ContextType>;
 }>;
 
 export type DataGroupFieldResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DataGroupField'] = ResolversParentTypes['DataGroupField']> = ResolversObject<{
@@ -857,6 +1106,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type GrantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = ResolversObject<{
+  approvedSetsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['GrantCondition']>, ParentType, ContextType>;
   confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dailyQuota?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -893,11 +1143,16 @@ export type LegalBasisResolvers<ContextType = CatalogContext, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  approveCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationApproveCompositeSetArgs, 'id' | 'version'>>;
   createGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationCreateGrantArgs, 'input'>>;
   createRequester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType, RequireFields<MutationCreateRequesterArgs, 'input'>>;
   issueApiKey?: Resolver<ResolversTypes['IssuedApiKey'], ParentType, ContextType, RequireFields<MutationIssueApiKeyArgs, 'input'>>;
+  rejectCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRejectCompositeSetArgs, 'id' | 'reason' | 'version'>>;
+  retireCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRetireCompositeSetArgs, 'id' | 'version'>>;
+  reviseCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationReviseCompositeSetArgs, 'document' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'number'>>;
+  submitCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationSubmitCompositeSetArgs, 'input'>>;
   updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'input' | 'number'>>;
 }>;
 
@@ -913,12 +1168,14 @@ export type ProviderResolvers<ContextType = CatalogContext, ParentType extends R
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
+  compositeSets?: Resolver<ResolversTypes['CompositeSetConnection'], ParentType, ContextType, RequireFields<QueryCompositeSetsArgs, 'first'>>;
   dataGroup?: Resolver<Maybe<ResolversTypes['DataGroup']>, ParentType, ContextType, RequireFields<QueryDataGroupArgs, 'name'>>;
   dataGroups?: Resolver<Array<ResolversTypes['DataGroup']>, ParentType, ContextType>;
   dataSubjectAccessReport?: Resolver<Array<ResolversTypes['DataSubjectAccess']>, ParentType, ContextType, RequireFields<QueryDataSubjectAccessReportArgs, 'personCode'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'code'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
+  pendingCompositeSets?: Resolver<ResolversTypes['CompositeSetVersionConnection'], ParentType, ContextType, RequireFields<QueryPendingCompositeSetsArgs, 'first'>>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
   requesters?: Resolver<ResolversTypes['RequesterConnection'], ParentType, ContextType, RequireFields<QueryRequestersArgs, 'first'>>;
   usageStatistics?: Resolver<Array<ResolversTypes['UsageStatistic']>, ParentType, ContextType, RequireFields<QueryUsageStatisticsArgs, 'from' | 'to'>>;
@@ -952,7 +1209,12 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;
+  CompositeSet?: CompositeSetResolvers<ContextType>;
+  CompositeSetConnection?: CompositeSetConnectionResolvers<ContextType>;
+  CompositeSetVersion?: CompositeSetVersionResolvers<ContextType>;
+  CompositeSetVersionConnection?: CompositeSetVersionConnectionResolvers<ContextType>;
   DataGroup?: DataGroupResolvers<ContextType>;
+  DataGroupCoverage?: DataGroupCoverageResolvers<ContextType>;
   DataGroupField?: DataGroupFieldResolvers<ContextType>;
   DataSubjectAccess?: DataSubjectAccessResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;

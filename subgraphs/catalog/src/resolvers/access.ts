@@ -247,6 +247,8 @@ export const accessMutations: MutationResolvers = {
       monitoringAllowed: input.monitoringAllowed ?? false,
       confidential: input.confidential ?? false,
       conditions: parseConditions(input.conditions ?? []),
+      // A production grant is held to its approved composite data sets unless the operator says otherwise.
+      approvedSetsOnly: input.approvedSetsOnly ?? input.environment === "PRODUCTION",
     });
   },
   updateGrant: async (_parent, { number, input }, { db }) => {

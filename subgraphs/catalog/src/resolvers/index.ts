@@ -2,14 +2,16 @@ import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { legalBasesOfGroup, legalBasesOfGroups } from "../repositories/catalogLegalBases";
 import { accessMutations, accessQueries, accessTypes } from "./access";
+import { compositeSetMutations, compositeSetQueries, compositeSetTypes } from "./compositeSets";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
   ...accessTypes,
+  ...compositeSetTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries },
-  Mutation: accessMutations,
+  Query: { ...Query, ...accessQueries, ...compositeSetQueries },
+  Mutation: { ...accessMutations, ...compositeSetMutations },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
     legalBases: (group) => legalBasesOfGroup(group.name),
