@@ -173,13 +173,28 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
       { subgraph, timeoutMs },
     );
   return (async (url, init) => {
-    const deadline = AbortSignal.timeout(timeoutMs);
+    // One controller and one timer per call, both released when the body has been read:
+    // AbortSignal.timeout and AbortSignal.any cost a signal, a timer and listeners each, and
+    // Node 20's AbortSignal.any keeps the signals it combines alive for longer than the call.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let pastDeadline = false;
+    const timer = setTimeout(() => {
+      pastDeadline = true;
+      controller.abort(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
     const client = currentRequestScope()?.signal;
-    const signal = client ? AbortSignal.any([deadline, client]) : deadline;
+    const onClientGone = () => controller.abort(client?.reason);
+    if (client?.aborted) onClientGone();
+    else client?.addEventListener("abort", onClientGone, { once: true });
+    const release = () => {
+      clearTimeout(timer);
+      client?.removeEventListener("abort", onClientGone);
+    };
     // Decided by which signal fired, not by the error's type: undici and make-fetch-happen
     // report an abort differently.
     const fault = (error: unknown) => {
-      if (deadline.aborted) return timedOut();
+      if (pastDeadline) return timedOut();
       if (client?.aborted) return unavailable("the client closed the connection, so the call was cancelled");
       const cause =
         (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
@@ -192,6 +207,7 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
     aborted.catch(() => {});
     const guard = <T>(work: Promise<T>) =>
       Promise.race([work, aborted]).catch((error: unknown) => {
+        release();
         throw fault(error);
       });
     const response: FetcherResponse = await guard(fetcher(url, { ...init, signal }));
@@ -201,6 +217,7 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
     if (response.status >= 500 || (!response.ok && !graphQLBody)) {
       // Let the socket go back to the pool; the body is not needed.
       await response.text().catch(() => {});
+      release();
       throw unavailable(`it answered HTTP ${response.status}`);
     }
     // The body is read after this returns (by the data source): its reads keep the same
@@ -210,7 +227,11 @@ export function withSubgraphFaults(fetcher: Fetcher, options: SubgraphFaultOptio
         if (property === "ok") return true;
         const value = Reflect.get(target, property, target);
         if (BODY_READERS.has(property) && typeof value === "function") {
-          return () => guard((value as () => Promise<unknown>).call(target));
+          return () =>
+            guard((value as () => Promise<unknown>).call(target)).then((body) => {
+              release();
+              return body;
+            });
         }
         return typeof value === "function" ? value.bind(target) : value;
       },
