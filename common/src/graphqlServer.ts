@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { maskInternalErrors } from "./errorMasking";
@@ -11,7 +14,7 @@ import {
   listen,
   type ReadinessReport,
 } from "./http";
-import { currentRequestScope, runInRequestScope } from "./requestScope";
+import { currentRequestScope, type RequestScope, runInRequestScope } from "./requestScope";
 
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
@@ -72,6 +75,11 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),
+      // A subgraph sets no cache hints and its answers go only to the gateway, which marks
+      // its own answers no-store: the cache-control plugin would only wrap every resolved field.
+      ...("schema" in options.apollo && options.apollo.schema
+        ? [ApolloServerPluginCacheControlDisabled()]
+        : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
         ? ApolloServerPluginLandingPageDisabled()
@@ -92,12 +100,25 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     ...(options.routes ? { routes: options.routes } : {}),
   });
   httpServer.on("request", (request, response) => {
-    // Aborts the request's subgraph calls when the client goes away before the answer.
-    const cancel = new AbortController();
+    // Aborts the request's subgraph calls when the client goes away before the answer. Made
+    // when first asked for (only the gateway's fetcher asks), not for every request.
+    let cancel: AbortController | undefined;
+    let gone = false;
     response.once("close", () => {
-      if (!response.writableFinished) cancel.abort(new Error("the client closed the connection"));
+      if (response.writableFinished) return;
+      gone = true;
+      cancel?.abort(new Error("the client closed the connection"));
     });
-    runInRequestScope({ signal: cancel.signal }, () => handler(request, response));
+    const scope: RequestScope = {
+      get signal() {
+        if (!cancel) {
+          cancel = new AbortController();
+          if (gone) cancel.abort(new Error("the client closed the connection"));
+        }
+        return cancel.signal;
+      },
+    };
+    runInRequestScope(scope, () => handler(request, response));
   });
   let stopped: Promise<void> | undefined;
   return {
