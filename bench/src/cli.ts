@@ -10,6 +10,7 @@ import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 import { measureCompositeSets } from "./compositeSets";
+import { processCpuMs } from "./cpu";
 import { measureFairness } from "./fairness";
 import { printNameSearch } from "./search";
 
@@ -19,7 +20,8 @@ Measures, in one run and on one register:
   1. requests/s and p50/p99 latency of one person query sent straight to the person
      subgraph and through the gateway, each with access control (API key, grant, field
      checks, signed identity, audit trail) and without it (ACCESS_CONTROL=off, the
-     baseline), plus the gateway with @apollo/gateway's stock HTTP client;
+     baseline), plus the gateway with @apollo/gateway's stock HTTP client; with the CPU
+     time each part spent per request (Linux /proc), which a busy machine disturbs less;
   2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls,
      with and without access control;
   3. fairness: one requester's single-person p50/p99 alone, then while another requester
@@ -86,12 +88,16 @@ async function post(
   return body;
 }
 
-/** `headers` as a function: called for every request (a subgraph's identity token is valid once). */
+/**
+ * `headers` as a function: called for every request (a subgraph's identity token is valid
+ * once). `measured`: the processes whose CPU time per request is reported (by name).
+ */
 async function load(
   label: string,
   url: string,
   code: string,
   headers: Record<string, string> | ((body: string) => Record<string, string>),
+  measured: Record<string, PartProcess> = {},
 ) {
   const body = JSON.stringify({ query: PERSON_QUERY, variables: { code } });
   const perRequest = typeof headers === "function" ? headers : null;
@@ -115,11 +121,27 @@ async function load(
       : {}),
   };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, plan cache
+  const cpuBefore = Object.entries(measured).map(
+    ([name, part]) => [name, processCpuMs(part.child.pid)] as const,
+  );
   const result = await autocannon({ ...options, duration });
   if (result.errors > 0 || result.non2xx > 0) {
     throw new Error(`${label}: ${result.errors} errors and ${result.non2xx} non-2xx answers under load`);
   }
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const answered = result.requests.total;
+  const cpuPerRequest = cpuBefore.flatMap(([name, before]) => {
+    const after = processCpuMs(measured[name]!.child.pid);
+    return before === null || after === null || answered === 0
+      ? []
+      : [[name, (after - before) / answered] as const];
+  });
+  return {
+    label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPerRequest,
+  };
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -271,20 +293,37 @@ async function main() {
 
   async function throughput() {
     console.log(`\n1. One person query, ${connections} connections, ${duration} s each`);
-    const rows = [];
-    for (const [label, url, headers] of [
-      ["person subgraph, direct, no access control", openPerson.url, () => ({})],
-      ["person subgraph, direct, access control", person.url, signed],
-      ["gateway, no access control", openGateway.url, () => ({})],
-      ["gateway, access control + audit", gateway.url, () => requesterHeaders],
-      ["gateway, stock fetcher, no access control", stockGateway.url, () => ({})],
-    ] as const) {
+    const rows: Awaited<ReturnType<typeof load>>[] = [];
+    const runs: [
+      string,
+      string,
+      () => Record<string, string> | ((body: string) => Record<string, string>),
+      Record<string, PartProcess>,
+    ][] = [
+      ["person subgraph, direct, no access control", openPerson.url, () => ({}), { person: openPerson }],
+      ["person subgraph, direct, access control", person.url, signed, { person }],
+      [
+        "gateway, no access control",
+        openGateway.url,
+        () => ({}),
+        { gateway: openGateway, person: openPerson },
+      ],
+      ["gateway, access control + audit", gateway.url, () => requesterHeaders, { gateway, person }],
+      [
+        "gateway, stock fetcher, no access control",
+        stockGateway.url,
+        () => ({}),
+        { gateway: stockGateway, person: openPerson },
+      ],
+    ];
+    for (const [label, url, headers, measured] of runs) {
       // Enough for a subgraph at 5 000 req/s through the warm-up and the run.
       if (headers === signed) await signTokens(5_000 * (duration + 3));
-      const row = await load(label, url, code, headers());
+      const row = await load(label, url, code, headers(), measured);
       rows.push(row);
+      const cpu = row.cpuPerRequest.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(", ");
       console.log(
-        `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms`,
+        `   ${label.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms${cpu ? `   CPU ms/req: ${cpu}` : ""}`,
       );
     }
     const [openDirect, guardedDirect, openVia, guardedVia, stock] = rows;
@@ -295,6 +334,17 @@ async function main() {
     console.log(
       `   gateway/direct throughput without access control: ${percent(openVia!.rps, openDirect!.rps)}; undici vs stock fetcher: ${(openVia!.rps / stock!.rps).toFixed(2)}×`,
     );
+    // CPU per request moves far less than req/s on a shared machine: the figure to compare runs by.
+    const cpuOf = (row: (typeof rows)[number]) =>
+      row.cpuPerRequest.length > 0 ? row.cpuPerRequest.reduce((sum, [, ms]) => sum + ms, 0) : null;
+    const [directOff, directOn, viaOff, viaOn] = [openDirect, guardedDirect, openVia, guardedVia].map((row) =>
+      cpuOf(row!),
+    );
+    if (directOff && directOn && viaOff && viaOn) {
+      console.log(
+        `   CPU ms per request (gateway + person subgraph): direct ${directOff.toFixed(2)} → ${directOn.toFixed(2)} with access control (+${percent(directOn - directOff, directOff)}), through the gateway ${viaOff.toFixed(2)} → ${viaOn.toFixed(2)} (+${percent(viaOn - viaOff, viaOff)})`,
+      );
+    }
   }
 
   async function thousandPersons() {

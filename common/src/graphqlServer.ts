@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { maskInternalErrors } from "./errorMasking";
@@ -83,6 +86,11 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     plugins: [
       observationPlugin<TContext>(),
       ...(options.apollo.plugins ?? []),
+      // A subgraph sets no cache hints and its answers go only to the gateway, which marks
+      // its own answers no-store: the cache-control plugin would only wrap every resolved field.
+      ...("schema" in options.apollo && options.apollo.schema
+        ? [ApolloServerPluginCacheControlDisabled()]
+        : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
         ? ApolloServerPluginLandingPageDisabled()
@@ -105,12 +113,24 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     routes: { "/metrics": metricsRoute(metrics.registry, process.env.METRICS_TOKEN), ...options.routes },
   });
   httpServer.on("request", (request, response) => {
-    // Aborts the request's subgraph calls when the client goes away before the answer.
-    const cancel = new AbortController();
+    // Aborts the request's subgraph calls when the client goes away before the answer. Made
+    // when first asked for (only the gateway's fetcher asks), not for every request.
+    let cancel: AbortController | undefined;
+    let gone = false;
     response.once("close", () => {
-      if (!response.writableFinished) cancel.abort(new Error("the client closed the connection"));
+      if (response.writableFinished) return;
+      gone = true;
+      cancel?.abort(new Error("the client closed the connection"));
     });
-    const scope: RequestScope = { signal: cancel.signal };
+    const scope: RequestScope = {
+      get signal() {
+        if (!cancel) {
+          cancel = new AbortController();
+          if (gone) cancel.abort(new Error("the client closed the connection"));
+        }
+        return cancel.signal;
+      },
+    };
     runInRequestScope(scope, () =>
       observeRequest({ part: options.part, metrics, logger }, request, response, scope, () =>
         handler(request, response),

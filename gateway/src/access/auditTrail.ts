@@ -78,9 +78,12 @@ export async function appendDisclosures(
 ): Promise<ChainHead | null> {
   if (rows.length === 0) return null;
   return sql.begin(async (tx) => {
-    // Least privilege for the statements below: INSERT disclosures, update the head.
-    await tx.unsafe(`set local role ${AUDIT_WRITER_ROLE}`);
-    let [head] = await tx`select seq, hash from audit.chain_head where id = 1 for update`;
+    // Least privilege for the statements below: INSERT disclosures, update the head. Sent
+    // with the head's lock in one pipeline (one connection keeps their order): a round trip less.
+    let [, [head]] = await Promise.all([
+      tx.unsafe(`set local role ${AUDIT_WRITER_ROLE}`),
+      tx`select seq, hash from audit.chain_head where id = 1 for update`,
+    ]);
     if (!head) {
       await tx`insert into audit.chain_head (id, seq, hash) values (1, 0, ${GENESIS_HASH}) on conflict (id) do nothing`;
       [head] = await tx`select seq, hash from audit.chain_head where id = 1 for update`;

@@ -30,19 +30,14 @@ export interface GrantRecord {
   approvedSetsOnly: boolean;
   conditions: GrantCondition[];
   revokedAt: Date | null;
+  /** Persons disclosed under the grant on `quotaDay` (UTC), read in the same statement. */
+  quotaUsed: number;
+  quotaDay: string;
 }
 
-/**
- * The key and the grant a request names, in one indexed statement read fresh on every
- * request: a revoked key or a changed grant takes effect on the very next request, on
- * every gateway replica, with no cache to go stale.
- */
-export async function findCredential(
-  db: Database,
-  key: string,
-  grantNumber = "",
-): Promise<Credential | undefined> {
-  const [row] = await db
+/** The key, its requester, the named grant and that grant's use on the day, in one row. */
+function credentialStatement(db: Database) {
+  return db
     .select({
       keyId: apiKeys.id,
       role: apiKeys.role,
@@ -51,15 +46,48 @@ export async function findCredential(
       requesterId: requesters.id,
       requesterName: requesters.name,
       grant: grants,
+      quotaUsed: grantUsage.persons,
     })
     .from(apiKeys)
     .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
-    .leftJoin(grants, eq(grants.number, grantNumber))
-    .where(eq(apiKeys.keyHash, hashApiKey(key)));
+    .leftJoin(grants, eq(grants.number, sql.placeholder("grantNumber")))
+    .leftJoin(grantUsage, and(eq(grantUsage.grantId, grants.id), eq(grantUsage.day, sql.placeholder("day"))))
+    .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
+    .prepare("find_credential");
+}
+
+// Built once per pool: the statement is prepared by postgres.js on each connection's first use.
+const credentialStatements = new WeakMap<Database, ReturnType<typeof credentialStatement>>();
+
+/**
+ * The key, the grant a request names and the persons that grant disclosed on `day` (UTC),
+ * in one prepared statement read fresh on every request: a revoked key or a changed grant
+ * takes effect on the very next request, on every gateway replica, with no cache to go stale.
+ */
+export async function findCredential(
+  db: Database,
+  key: string,
+  grantNumber = "",
+  day: string = new Date().toISOString().slice(0, 10),
+): Promise<Credential | undefined> {
+  let statement = credentialStatements.get(db);
+  if (!statement) {
+    statement = credentialStatement(db);
+    credentialStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ keyHash: hashApiKey(key), grantNumber, day });
   if (!row) return undefined;
+  const { quotaUsed, ...credential } = row;
   return {
-    ...row,
-    grant: row.grant ? { ...row.grant, conditions: row.grant.conditions as GrantCondition[] } : null,
+    ...credential,
+    grant: row.grant
+      ? {
+          ...row.grant,
+          conditions: row.grant.conditions as GrantCondition[],
+          quotaUsed: quotaUsed ?? 0,
+          quotaDay: day,
+        }
+      : null,
   };
 }
 

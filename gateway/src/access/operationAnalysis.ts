@@ -23,16 +23,40 @@ export interface OperationNeeds {
   needsGrant: boolean;
 }
 
+// Apollo Server hands every request for the same query text the same parsed document (its
+// documentStore), so a document is walked once per schema and marks, not once per request.
+const analysed = new WeakMap<GraphQLSchema, WeakMap<AccessMarks, WeakMap<DocumentNode, OperationNeeds>>>();
+
 /**
  * What an operation needs before it may run: the data groups and roles of every field it
  * selects, fragments included. The whole document is read, so an unused operation in the
- * same document cannot smuggle a field past the check.
+ * same document cannot smuggle a field past the check. The answer depends on the document
+ * alone (not on variables), so it is kept per document object: callers must not change it.
  */
 export function analyseOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   marks: AccessMarks,
-): OperationNeeds {
+): Readonly<OperationNeeds> {
+  let bySchema = analysed.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    analysed.set(schema, bySchema);
+  }
+  let byMarks = bySchema.get(marks);
+  if (!byMarks) {
+    byMarks = new WeakMap();
+    bySchema.set(marks, byMarks);
+  }
+  let needs = byMarks.get(document);
+  if (!needs) {
+    needs = walkOperation(schema, document, marks);
+    byMarks.set(document, needs);
+  }
+  return needs;
+}
+
+function walkOperation(schema: GraphQLSchema, document: DocumentNode, marks: AccessMarks): OperationNeeds {
   const needs: OperationNeeds = { groups: new Map(), roles: new Map(), needsGrant: false };
   const typeInfo = new TypeInfo(schema);
   visit(
