@@ -45,6 +45,8 @@ export interface SubscriptionStats {
   executions: number;
   /** Subscriber batches served by them. */
   served: number;
+  /** Executions waiting to start or running now. */
+  inFlight: number;
   /** Subscriptions woken by a NOTIFY that named their set. */
   woken: number;
   /** Sockets closed with SLOW_CONSUMER_CLOSE_CODE. */
@@ -303,6 +305,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         open,
         executions: batches.executions,
         served: batches.served,
+        inFlight: batches.inFlight,
         woken: wakeUps.woken,
         tooSlow,
         executionsOf: (setId) => batches.executionsOf(setKeyOf(setId)),

@@ -49,6 +49,8 @@ export class SharedBatches {
   executions = 0;
   /** Subscriber batches served (an execution shared by n subscribers counts n). */
   served = 0;
+  /** Executions waiting to start or running now. */
+  inFlight = 0;
 
   constructor(private readonly apollo: ApolloServer<GatewayContext>) {}
 
@@ -68,6 +70,7 @@ export class SharedBatches {
       return joined.promise;
     }
     const recipients = [recipient];
+    this.inFlight++;
     const promise = new Promise<Batch>((resolve, reject) => {
       setImmediate(() => this.execute(key, source, cursor, recipients).then(resolve, reject));
     });
@@ -109,6 +112,7 @@ export class SharedBatches {
     } finally {
       // Without disclosures the audit never asked; later subscribers start a new execution.
       seal();
+      this.inFlight--;
     }
   }
 }
