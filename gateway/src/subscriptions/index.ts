@@ -12,7 +12,6 @@ import {
   getOperationAST,
   getVariableValues,
   Kind,
-  parse,
   print,
   validate,
   valueFromAST,
@@ -27,6 +26,7 @@ import { releasingOnEnd, type SubscriptionLimits } from "../limits/subscriptionL
 import { acceptsConnection, type ConnectionParams } from "./authentication";
 import { batchQueryOf } from "./batchQuery";
 import { ChangeStream } from "./changeStream";
+import { parseShared } from "./documentCache";
 import { type BatchSource, SharedBatches } from "./sharedBatches";
 import { listenForWakeUps, setKeyOf } from "./wakeUps";
 
@@ -187,7 +187,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         if (early) return early;
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parseShared(payload.query);
         } catch (error) {
           const message = error instanceof Error ? error.message : "The query is not valid GraphQL.";
           return [graphQLError("GRAPHQL_PARSE_FAILED", message)];
