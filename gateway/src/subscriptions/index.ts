@@ -295,6 +295,8 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     wsServer,
   );
   return {
+    /** Subscriptions open now on this process (the open-subscriptions gauge). */
+    openSubscriptions: () => open,
     async dispose() {
       clearInterval(heartbeat);
       await cleanup.dispose();
