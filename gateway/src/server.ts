@@ -36,7 +36,11 @@ import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createGatewayMetrics, withSubgraphMetrics } from "./observability";
 import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
-import { attachSubscriptionServer } from "./subscriptions";
+import {
+  attachSubscriptionServer,
+  type SubscriptionServerOptions,
+  type SubscriptionStats,
+} from "./subscriptions";
 
 export interface GatewayOptions {
   /** GraphQL URL of each subgraph by name; a subgraph not named keeps the supergraph's URL. */
@@ -55,6 +59,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** How often an idle subscription re-checks its grant (default 15 s). */
   subscriptionRecheckMs?: number;
+  /** Batch size and the per-subscriber queue bound of subscriptions (see `SubscriptionServerOptions`). */
+  subscriptions?: Pick<SubscriptionServerOptions, "batchSize" | "maxQueuedEvents" | "slowConsumerTimeoutMs">;
   /**
    * `undici` (default): the keep-alive pool of `createSubgraphFetcher`. `default`: the
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
@@ -81,7 +87,10 @@ export interface GatewayOptions {
   publicUrl?: string;
 }
 
-export type GatewayServer = GraphQLServer<GatewayContext>;
+export type GatewayServer = GraphQLServer<GatewayContext> & {
+  /** What this process's subscription server has done (executions, wake-ups, slow consumers). */
+  subscriptionStats(): SubscriptionStats;
+};
 
 /** Health of each subgraph as its `/health/ready` reports it (which includes its database). */
 async function subgraphReadiness(urls: Record<string, string>): Promise<ReadinessReport> {
@@ -252,7 +261,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     database: options.database,
     ...(options.accessControl === false ? {} : { limits: new SubscriptionLimits(limits, rateLimiter) }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
+    ...options.subscriptions,
   });
   metrics.countOpenSubscriptions(subscriptions.openSubscriptions);
-  return server;
+  const stats = subscriptions.stats;
+  return Object.assign(server, { subscriptionStats: stats });
 }

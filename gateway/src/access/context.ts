@@ -1,5 +1,12 @@
 import type { RequestIdentity } from "@rnp/common";
 
+/** Who receives a response: one audit row per recipient and person disclosed. */
+export interface AuditRecipient {
+  requestId: string;
+  correlationId: string | null;
+  clientAddress: string | null;
+}
+
 /** Per-request state of the gateway. */
 export interface GatewayContext {
   /** Made by the gateway for each request; the audit's key to it. */
@@ -23,6 +30,12 @@ export interface GatewayContext {
    * `gateway/src/documents/`); audited with each disclosure, and what a safelisted grant requires.
    */
   compositeSet?: { id: number; version: number; grantId: number; grantNumber: string };
+  /**
+   * An execution shared by several subscribers (same set, cursor, document, key and grant):
+   * called once, when the audit is written, it names every subscriber the result goes to.
+   * Each gets its own rows and counts against the quota. Absent: this request alone.
+   */
+  recipients?: () => readonly AuditRecipient[];
   /** What the subgraphs reported disclosing: personal code → data groups. */
   disclosures: Map<string, Set<string>>;
 }

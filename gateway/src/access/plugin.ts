@@ -231,25 +231,34 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           const operationHash = createHash("sha256")
             .update(source ?? "")
             .digest("hex");
+          const recipients = contextValue.recipients?.() ?? [
+            {
+              requestId: contextValue.requestId,
+              correlationId: contextValue.correlationId ?? null,
+              clientAddress: contextValue.clientAddress,
+            },
+          ];
           try {
             await auditWriter.append(
-              [...disclosures].map(([personCode, groups]) => ({
-                at,
-                requesterId: identity.requesterId,
-                keyId: identity.keyId,
-                grantId: identity.grant!.id,
-                grantNumber: identity.grant!.number,
-                purpose: identity.grant!.purpose,
-                personCode,
-                dataGroups: [...groups].sort(),
-                operationName: operationName ?? null,
-                operationHash,
-                requestId: contextValue.requestId,
-                correlationId: contextValue.correlationId ?? null,
-                clientAddress: contextValue.clientAddress,
-                compositeSetId: contextValue.compositeSet?.id ?? null,
-                compositeSetVersion: contextValue.compositeSet?.version ?? null,
-              })),
+              recipients.flatMap((recipient) =>
+                [...disclosures].map(([personCode, groups]) => ({
+                  at,
+                  requesterId: identity.requesterId,
+                  keyId: identity.keyId,
+                  grantId: identity.grant!.id,
+                  grantNumber: identity.grant!.number,
+                  purpose: identity.grant!.purpose,
+                  personCode,
+                  dataGroups: [...groups].sort(),
+                  operationName: operationName ?? null,
+                  operationHash,
+                  requestId: recipient.requestId,
+                  correlationId: recipient.correlationId,
+                  clientAddress: recipient.clientAddress,
+                  compositeSetId: contextValue.compositeSet?.id ?? null,
+                  compositeSetVersion: contextValue.compositeSet?.version ?? null,
+                })),
+              ),
             );
           } catch (error) {
             // No disclosure without its audit record: the data does not leave.
@@ -270,8 +279,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           if (contextValue.quota) {
             const { grantId, day } = contextValue.quota;
             // The data is out and audited: a failure to count it must not withhold it.
-            await countDisclosedPersons(db, grantId, day, disclosures.size).catch((error: unknown) =>
-              console.error("quota use could not be counted", error),
+            await countDisclosedPersons(db, grantId, day, disclosures.size * recipients.length).catch(
+              (error: unknown) => console.error("quota use could not be counted", error),
             );
           }
         },

@@ -1,31 +1,60 @@
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
-import { type Database, unlistenQuietly } from "@rnp/db";
+import type { Database } from "@rnp/db";
 import {
   type DocumentNode,
   type FieldNode,
   type GraphQLError,
+  GraphQLID,
   type GraphQLSchema,
   GraphQLString,
   getOperationAST,
   getVariableValues,
   Kind,
-  parse,
+  print,
   validate,
   valueFromAST,
+  visit,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type postgres from "postgres";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { GatewayContext } from "../access/context";
 import { resolveSubscribePayload } from "../documents/subscriptions";
 import { rateLimitKey } from "../limits/rateLimit";
 import { releasingOnEnd, type SubscriptionLimits } from "../limits/subscriptionLimits";
 import { acceptsConnection, type ConnectionParams } from "./authentication";
-import { type Batch, batchOf, batchQueryOf } from "./batchQuery";
+import { batchQueryOf } from "./batchQuery";
 import { ChangeStream } from "./changeStream";
+import { parseShared } from "./documentCache";
+import { type BatchSource, SharedBatches } from "./sharedBatches";
+import { listenForWakeUps, setKeyOf } from "./wakeUps";
+
+/**
+ * The close code for a consumer too slow (graphql-ws leaves 4400–4999 to applications):
+ * its queue stayed full for `slowConsumerTimeoutMs`. The client resumes with its last cursor.
+ */
+export const SLOW_CONSUMER_CLOSE_CODE = 4499;
+const SLOW_CONSUMER_REASON = "Consumer too slow: reconnect and resubscribe with your last cursor";
+
+/** What the subscription server has done so far, for tests and the benchmark. */
+export interface SubscriptionStats {
+  /** Subscriptions running now. */
+  open: number;
+  /** Batch query executions (each shared by one or more subscribers). */
+  executions: number;
+  /** Subscriber batches served by them. */
+  served: number;
+  /** Executions waiting to start or running now. */
+  inFlight: number;
+  /** Subscriptions woken by a NOTIFY that named their set. */
+  woken: number;
+  /** Sockets closed with SLOW_CONSUMER_CLOSE_CODE. */
+  tooSlow: number;
+  /** Executions run for one set's subscriptions. */
+  executionsOf(setId: string): number;
+}
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -42,6 +71,18 @@ export interface SubscriptionServerOptions {
   recheckIntervalMs?: number;
   /** The gateway's operation limits, applied on subscribe; none when absent (benchmark baseline). */
   limits?: SubscriptionLimits;
+  /**
+   * Most events a subscription keeps for its socket before the socket takes them (default
+   * twice `batchSize`, at least `batchSize`). While the queue has no room for a batch, the
+   * subscription runs no query (back-pressure).
+   */
+  maxQueuedEvents?: number;
+  /**
+   * A subscription whose queue has no room and whose socket took no event for this long
+   * (default 10 s, less than the keep-alive that would end the socket as 1006) closes the
+   * socket with SLOW_CONSUMER_CLOSE_CODE and a reason; what was queued is dropped.
+   */
+  slowConsumerTimeoutMs?: number;
 }
 
 /**
@@ -72,14 +113,50 @@ function inSocketOrder<A extends [object, ...unknown[]], R>(
 export async function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const batchSize = options.batchSize ?? 500;
   const recheckIntervalMs = options.recheckIntervalMs ?? 15_000;
-  const wakeUps = new Set<() => void>();
-  const listener = await options.database.sql.listen("monitoring_notifications", () => {
-    for (const wake of wakeUps) wake();
-  });
-  const subscribeToWakeUps = (wake: () => void) => {
-    wakeUps.add(wake);
-    return () => wakeUps.delete(wake);
-  };
+  const maxQueuedEvents = Math.max(batchSize, options.maxQueuedEvents ?? 2 * batchSize);
+  const slowConsumerTimeoutMs = options.slowConsumerTimeoutMs ?? 10_000;
+  const { wakeUps, close: stopListening } = await listenForWakeUps(options.database.sql);
+  const batches = new SharedBatches(options.apollo);
+  // One source per distinct query, variables, key and grant, shared by its subscribers.
+  const sources = new Map<string, { source: BatchSource; subscribers: number }>();
+  let open = 0;
+  let tooSlow = 0;
+
+  function sourceOf(
+    query: DocumentNode,
+    variables: Record<string, unknown>,
+    connectionParams: ConnectionParams,
+    setId: string,
+    compositeSet?: GatewayContext["compositeSet"],
+  ): BatchSource {
+    const text = print(query);
+    // Only the variables the batch query uses: a subscriber's own `after` must not split sharers.
+    const used = new Set<string>();
+    visit(query, { Variable: (node) => void used.add(node.name.value) });
+    const usedValues = Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name)));
+    const grantNumber = connectionParams.grant ?? compositeSet?.grantNumber;
+    const key = JSON.stringify([text, usedValues, connectionParams.authorization, grantNumber, compositeSet]);
+    const shared = sources.get(key);
+    if (shared) {
+      shared.subscribers++;
+      return shared.source;
+    }
+    const source: BatchSource = {
+      key,
+      setId,
+      query: text,
+      variables: usedValues,
+      authorization: connectionParams.authorization,
+      grantNumber,
+      ...(compositeSet ? { compositeSet } : {}),
+    };
+    sources.set(key, { source, subscribers: 1 });
+    return source;
+  }
+  function unshare(source: BatchSource) {
+    const shared = sources.get(source.key);
+    if (shared && --shared.subscribers === 0) sources.delete(source.key);
+  }
 
   const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
   const heartbeat = setInterval(() => {
@@ -118,7 +195,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         if (early) return early;
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parseShared(payload.query);
         } catch (error) {
           const message = error instanceof Error ? error.message : "The query is not valid GraphQL.";
           return [graphQLError("GRAPHQL_PARSE_FAILED", message)];
@@ -168,6 +245,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
             clientAddress: ctx.extra.request.socket.remoteAddress ?? null,
             release: admitted.release,
             compositeSet,
+            socket: ctx.extra.socket,
           },
         };
       }),
@@ -175,10 +253,11 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
         const operation = getOperationAST(args.document, args.operationName)!;
         const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
         const field = fields[0];
-        const { connectionParams, clientAddress, release, compositeSet } = args.contextValue as {
+        const { connectionParams, clientAddress, release, socket, compositeSet } = args.contextValue as {
           connectionParams: ConnectionParams;
           clientAddress: string | null;
           release: () => void;
+          socket: WebSocket;
           compositeSet?: GatewayContext["compositeSet"];
         };
         if (fields.length !== 1 || !field || field.name.value !== "setChanges") {
@@ -186,51 +265,64 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           return { errors: [graphQLError("BAD_USER_INPUT", "Subscribe to exactly one field, setChanges.")] };
         }
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-        const afterNode = field.arguments?.find((a) => a.name.value === "after")?.value;
+        const argument = (name: string) => field.arguments?.find((a) => a.name.value === name)?.value;
+        const afterNode = argument("after");
         const after = afterNode ? (valueFromAST(afterNode, GraphQLString, variables) as string | null) : null;
-        const query = batchQueryOf(args.document, operation, field, batchSize);
-        const run = async (cursor: string | null): Promise<Batch> => {
-          const contextValue: GatewayContext = {
-            requestId: randomUUID(),
-            clientAddress,
-            authorization: connectionParams.authorization,
-            grantNumber: connectionParams.grant ?? compositeSet?.grantNumber,
-            identity: null,
-            disclosures: new Map(),
-            ...(compositeSet ? { compositeSet } : {}),
-          };
-          const response = await options.apollo.executeOperation(
-            { query, variables: { ...variables, __after: cursor } },
-            { contextValue },
-          );
-          if (response.body.kind !== "single") {
-            throw graphQLError("INTERNAL_SERVER_ERROR", "Unexpected incremental response.");
-          }
-          return batchOf(response.body.singleResult);
-        };
-        // The open-subscriptions place is given back however the stream ends.
-        return releasingOnEnd(
-          new ChangeStream(
-            run,
-            after,
-            field.alias?.value ?? field.name.value,
-            batchSize,
-            recheckIntervalMs,
-            subscribeToWakeUps,
-          ),
-          release,
+        const setNode = argument("setId");
+        const setId = setKeyOf(setNode ? valueFromAST(setNode, GraphQLID, variables) : "");
+        const source = sourceOf(
+          batchQueryOf(args.document, operation, field, batchSize),
+          variables,
+          connectionParams,
+          setId,
+          compositeSet,
         );
+        open++;
+        const stream = new ChangeStream({
+          run: (cursor) => batches.run(source, cursor, clientAddress),
+          cursor: after,
+          responseKey: field.alias?.value ?? field.name.value,
+          batchSize,
+          recheckIntervalMs,
+          subscribeToWakeUps: (wake) => wakeUps.subscribe(setId, wake),
+          maxQueuedEvents,
+          slowConsumerTimeoutMs,
+          onTooSlow: () => {
+            tooSlow++;
+            socket.close(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_REASON);
+          },
+        });
+        // The open-subscriptions place and the shared source are given back however it ends.
+        let ended = false;
+        return releasingOnEnd(stream, () => {
+          if (ended) return;
+          ended = true;
+          open--;
+          release();
+          unshare(source);
+        });
       },
     },
     wsServer,
   );
   return {
-    /** Subscriptions open now (each waits for wake-ups while it is live). */
-    openSubscriptions: () => wakeUps.size,
+    /** Subscriptions open now on this process (the open-subscriptions gauge). */
+    openSubscriptions: () => open,
     async dispose() {
       clearInterval(heartbeat);
       await cleanup.dispose();
-      await unlistenQuietly(listener);
+      await stopListening();
+    },
+    stats(): SubscriptionStats {
+      return {
+        open,
+        executions: batches.executions,
+        served: batches.served,
+        inFlight: batches.inFlight,
+        woken: wakeUps.woken,
+        tooSlow,
+        executionsOf: (setId) => batches.executionsOf(setKeyOf(setId)),
+      };
     },
   };
 }

@@ -2,6 +2,36 @@ import { unlistenQuietly } from "@rnp/db";
 import type postgres from "postgres";
 import { Gauge, type Registry } from "prom-client";
 
+/** The channel the notifier announces new notifications on. */
+export const NOTIFICATIONS_CHANNEL = "monitoring_notifications";
+
+/** How a wake-up payload starts; what follows is a comma-separated list of set ids. */
+export const SETS_PREFIX = "sets:";
+
+/** PostgreSQL refuses a NOTIFY payload of 8 000 bytes or more; stay well below. */
+const MAX_PAYLOAD_BYTES = 7_900;
+
+/**
+ * The NOTIFY payloads naming the sets that got new notifications: `sets:12,40,41`, split so
+ * that each stays under PostgreSQL's payload limit (a mass change can touch thousands of
+ * sets). A listener wakes only the subscriptions of the named sets; one that reads any
+ * other payload (an older notifier's) must wake them all.
+ */
+export function wakeUpPayloads(setIds: readonly number[]): string[] {
+  const payloads: string[] = [];
+  let current = "";
+  for (const id of setIds) {
+    const part = String(id);
+    if (current && current.length + 1 + part.length > MAX_PAYLOAD_BYTES) {
+      payloads.push(current);
+      current = "";
+    }
+    current = current ? `${current},${part}` : `${SETS_PREFIX}${part}`;
+  }
+  if (current) payloads.push(current);
+  return payloads;
+}
+
 export interface NotifierOptions {
   sql: postgres.Sql;
   /** Change-log rows handled per transaction; a mass change is split into such batches. */
@@ -36,7 +66,7 @@ export async function followChangeLog(
     if (!last || last.n === 0) return 0;
     onLag?.(Number(last.lag));
     const upTo = Number(last.seq);
-    await tx`
+    const changed = await tx`
       with matched as (
         select s.id as set_id, c.seq, c.person_code, c.changed_at,
                array(select g from unnest(c.data_groups) g where g = any(s.data_groups) order by g) as groups
@@ -55,12 +85,18 @@ export async function followChangeLog(
         update monitoring.sets s set last_event_no = s.last_event_no + counts.n
         from (select distinct set_id, n from numbered) counts
         where s.id = counts.set_id
-        returning s.id, s.last_event_no - counts.n as base)
-      insert into monitoring.notifications (set_id, event_no, change_seq, person_code, data_groups, changed_at)
-      select n.set_id, b.base + n.rn, n.seq, n.person_code, n.groups, n.changed_at
-      from numbered n join bumped b on b.id = n.set_id`;
+        returning s.id, s.last_event_no - counts.n as base),
+      inserted as (
+        insert into monitoring.notifications (set_id, event_no, change_seq, person_code, data_groups, changed_at)
+        select n.set_id, b.base + n.rn, n.seq, n.person_code, n.groups, n.changed_at
+        from numbered n join bumped b on b.id = n.set_id
+        returning set_id)
+      select distinct set_id from inserted order by set_id`;
     await tx`update monitoring.follower_position set change_seq = ${upTo} where id = 1`;
-    await tx`select pg_notify('monitoring_notifications', ${String(upTo)})`;
+    // Delivered at commit, to every listening gateway replica; only the named sets wake.
+    const payloads = wakeUpPayloads(changed.map((row) => Number(row.set_id)));
+    if (payloads.length > 0)
+      await tx`select pg_notify(${NOTIFICATIONS_CHANNEL}, payload) from unnest(${payloads}::text[]) payload`;
     return Number(last.n);
   });
 }
