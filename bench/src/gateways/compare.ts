@@ -93,7 +93,7 @@ export async function compareGateways(
   const hive = await processes.startHive(urls);
   const targets = { "this gateway": ours, "Hive Gateway": hive, "subgraph direct": person };
   log(
-    `\n${subgraphs === "ours" ? "Our subgraphs" : "Stub subgraphs"}: person at ${person.url} (pid ${person.child.pid}), this gateway pid ${ours.child.pid}, Hive Gateway pid ${hive.child.pid}`,
+    `\n${subgraphs === "ours" ? "Our subgraphs" : "Stub subgraphs"}: person at ${person.url} (pid ${person.child.pid}), this gateway at ${ours.url} (pid ${ours.child.pid}), Hive Gateway at ${hive.url} (pid ${hive.child.pid})`,
   );
   try {
     const tables: Table[] = [];
@@ -108,8 +108,9 @@ export async function compareGateways(
           ["hive", hive],
           ["direct", person],
         ] as const;
-        const load = (target: PartProcess, duration: number) =>
+        const load = (target: PartProcess, duration: number, warmup = false) =>
           measureLoad({
+            warmup,
             url: target.url,
             bodies,
             connections: options.connections,
@@ -118,7 +119,7 @@ export async function compareGateways(
             onStart: processes.tracking,
           });
         // JIT, pools and plan caches warm before anything counts.
-        if (options.warmup > 0) for (const [, target] of order) await load(target, options.warmup);
+        if (options.warmup > 0) for (const [, target] of order) await load(target, options.warmup, true);
         for (let round = 0; round < options.rounds; round++) {
           for (const [key, target] of order) measured[key].push(await load(target, options.duration));
         }

@@ -12,6 +12,8 @@ export interface CapturedStatement {
 /** The person subgraph's pool size (`createDatabase`'s default), which the replay uses too. */
 export const PERSON_POOL_SIZE = 10;
 
+const POSTGRES_TYPE_LOOKUP = /^\s*select b\.oid, b\.typarray from pg_catalog\.pg_type/;
+
 /**
  * Runs the person subgraph's own code (`createPersonSubgraph`, access control off as in the
  * benchmark) in this process on a `postgres` client whose `debug` hook records every
@@ -32,7 +34,11 @@ export async function captureStatements(
     _connection: number,
     text: string,
     parameters: unknown[],
-  ) => current.push({ query: text, parameters: structuredClone(parameters) });
+  ) => {
+    // postgres' own array-type lookup, sent once per new connection, is not the subgraph's SQL.
+    if (!POSTGRES_TYPE_LOOKUP.test(text))
+      current.push({ query: text, parameters: structuredClone(parameters) });
+  };
   const server = await createPersonSubgraph({
     db: client.db,
     signingSecret: "bench-capture-signing-secret-unused",

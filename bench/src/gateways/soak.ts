@@ -57,8 +57,9 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     const headers = { authorization: `Bearer ${requester.key}`, grant: requester.grantNumber };
     const bodies = requestBodies("one", options.codes, "varied");
     const pid = gateway.child.pid!;
-    const load = (duration: number, connections: number) =>
+    const load = (duration: number, connections: number, warmup = false) =>
       measureLoad({
+        warmup,
         url: gateway.url,
         bodies,
         connections,
@@ -68,7 +69,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
         onStart: processes.tracking,
         tolerateFailures: true,
       });
-    if (options.warmup > 0) await load(options.warmup, 16);
+    if (options.warmup > 0) await load(options.warmup, 16, true);
     await delay(2_000);
     const beforeMiB = memoryOf(pid)?.rss ?? null;
     log(
