@@ -12,7 +12,7 @@ export interface CapturedStatement {
 /** The person subgraph's pool size (`createDatabase`'s default), which the replay uses too. */
 export const PERSON_POOL_SIZE = 10;
 
-const POSTGRES_TYPE_LOOKUP = /^\s*select b\.oid, b\.typarray from pg_catalog\.pg_type/;
+const POSTGRES_TYPE_LOOKUP = /^\s*select b\.oid, b\.typarray\s+from pg_catalog\.pg_type/;
 
 /**
  * Runs the person subgraph's own code (`createPersonSubgraph`, access control off as in the
