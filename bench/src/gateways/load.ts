@@ -10,6 +10,8 @@ export interface LoadResult {
   requests: number;
   /** Socket errors, timeouts, non-2xx and GraphQL-error answers (0 unless `tolerateFailures`). */
   failures: number;
+  /** What failed, in a sentence ("" when nothing did). */
+  failureDetail: string;
   /** Answers by HTTP status. */
   statuses: Record<string, number>;
 }
@@ -89,11 +91,12 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]),
   );
-  if (failures > 0 && !options.tolerateFailures) {
-    throw new Error(
-      `${options.url}: ${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers (${JSON.stringify(statuses)}) and ${graphqlErrors} answers with GraphQL errors under load${firstError ? `; first: ${firstError}` : ""}`,
-    );
-  }
+  const failureDetail =
+    failures > 0
+      ? `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers (${JSON.stringify(statuses)}) and ${graphqlErrors} answers with GraphQL errors${firstError ? `; first: ${firstError}` : ""}`
+      : "";
+  if (failures > 0 && !options.tolerateFailures)
+    throw new Error(`${options.url}: ${failureDetail} under load`);
   if (result.requests.total === 0 && !options.warmup) {
     // Not an error to stop a long run for: 0 req/s is printed, with this line saying why.
     console.warn(
@@ -107,6 +110,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     peakMiB,
     requests: result.requests.total,
     failures,
+    failureDetail,
     statuses,
   };
 }

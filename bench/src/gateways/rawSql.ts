@@ -114,6 +114,7 @@ export async function measureRawSql(
       peakMiB: null,
       requests: latencies.length,
       failures: 0,
+      failureDetail: "",
       statuses: {},
     };
   } finally {

@@ -11,6 +11,7 @@ const run = (rps: number, p50 = 10, peakMiB: number | null = 100): LoadResult =>
   peakMiB,
   requests: rps * 10,
   failures: 0,
+  failureDetail: "",
   statuses: { "200": rps * 10 },
 });
 

@@ -166,7 +166,7 @@ export function printReport(results: Results, print: (line: string) => void = co
       .map(([status, count]) => `${count} × ${status}`)
       .join(", ");
     print(
-      `soak, this gateway with access control and audit on: ${soak.duration} s at ${soak.connections} connections, ${fixed(soak.load.rps)} req/s, p50 ${soak.load.p50} ms, p99 ${soak.load.p99} ms, ${soak.load.failures} failed (${statuses}); RSS before ${fixed(soak.beforeMiB)} MiB, peak ${fixed(soak.peakMiB)} MiB, ${soak.settle} s after ${fixed(soak.afterMiB)} MiB\n`,
+      `soak, this gateway with access control and audit on: ${soak.duration} s at ${soak.connections} connections, ${fixed(soak.load.rps)} req/s, p50 ${soak.load.p50} ms, p99 ${soak.load.p99} ms, ${soak.load.failures} failed${soak.load.failures ? ` (${soak.load.failureDetail})` : ""}, answers by status: ${statuses}; RSS before ${fixed(soak.beforeMiB)} MiB, peak ${fixed(soak.peakMiB)} MiB, ${soak.settle} s after ${fixed(soak.afterMiB)} MiB\n`,
     );
   }
   for (const peak of results.lifetimePeaks)
