@@ -8,8 +8,15 @@ import { freePort } from "@rnp/db/embedded";
 import { supergraphPath } from "@rnp/schema";
 import type { PartProcess } from "../../../tests/support/processes";
 
-/** A process ends this way when its parent is gone: a benchmark killed outright leaves no gateway behind. */
-export const PARENT_WATCH = `data:text/javascript,const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.kill(process.pid,"SIGTERM")},1000).unref();`;
+/**
+ * A module every started process imports (`--import`, or NODE_OPTIONS for the parts): when
+ * its parent is gone it sends itself SIGTERM, so a benchmark killed outright (SIGKILL), or
+ * stopped while a part was still starting, leaves no process behind. Percent-encoded, as
+ * NODE_OPTIONS splits at spaces.
+ */
+export const PARENT_WATCH = `data:text/javascript,${encodeURIComponent(
+  'const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.kill(process.pid,"SIGTERM")},1000).unref();',
+)}`;
 
 /**
  * The committed supergraph with each `@join__graph` URL replaced by where that subgraph

@@ -1,6 +1,6 @@
 import type autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../../tests/support/processes";
-import { startHiveGateway } from "./hive";
+import { PARENT_WATCH, startHiveGateway } from "./hive";
 
 /**
  * Every process the benchmark starts and the load running now, so that the end of a
@@ -14,7 +14,10 @@ export class Processes {
   /** A part (`node --import tsx <entry>`), waited for until it prints "ready at <url>". */
   async start(entry: string, env: Record<string, string>): Promise<PartProcess> {
     if (this.stopping) throw new Error("stopping");
-    const part = await startPartProcess(entry, env);
+    const part = await startPartProcess(entry, {
+      ...env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${PARENT_WATCH}`.trim(),
+    });
     this.parts.push(part);
     if (this.stopping) await this.stop(part);
     return part;
