@@ -12,14 +12,18 @@ import { type Cipher, createCipheriv } from "node:crypto";
  */
 export class Ff1 {
   private readonly aes: Cipher;
+  /** CIPH(P) by (n, t): the first CBC-MAC block is the same for every call of one shape. */
+  private readonly pMacs = new Map<number, Buffer>();
 
   /** `key`: 16, 24 or 32 bytes (AES-128/192/256). Throws on any other length. */
   constructor(
     key: Uint8Array,
     private readonly radix: number,
   ) {
-    if (![16, 24, 32].includes(key.length)) throw new Error(`an FF1 key has 16, 24 or 32 bytes, not ${key.length}`);
-    if (!Number.isInteger(radix) || radix < 2 || radix > 65_536) throw new Error(`FF1 radix ${radix} is not 2–65536`);
+    if (![16, 24, 32].includes(key.length))
+      throw new Error(`an FF1 key has 16, 24 or 32 bytes, not ${key.length}`);
+    if (!Number.isInteger(radix) || radix < 2 || radix > 65_536)
+      throw new Error(`FF1 radix ${radix} is not 2–65536`);
     // ECB of one block at a time is the raw block cipher CIPH_K; chaining is done below.
     this.aes = createCipheriv(`aes-${key.length * 8}-ecb`, key, null);
     this.aes.setAutoPadding(false);
@@ -51,11 +55,7 @@ export class Ff1 {
     const b = Math.ceil(bitLength(radix ** BigInt(v) - 1n) / 8);
     const d = 4 * Math.ceil(b / 4) + 4;
     const t = tweak.length;
-    const p = new Uint8Array(16);
-    p.set([1, 2, 1, (this.radix >> 16) & 0xff, (this.radix >> 8) & 0xff, this.radix & 0xff, 10, u & 0xff]);
-    writeUint32(p, 8, n);
-    writeUint32(p, 12, t);
-    const pMac = this.block(p);
+    const pMac = this.pMacOf(n, u, t);
     const qLength = t + mod(-t - b - 1, 16) + 1 + b;
     const q = new Uint8Array(qLength);
     q.set(tweak, 0);
@@ -83,6 +83,20 @@ export class Ff1 {
       }
     }
     return [...str(a, u, radix), ...str(bb, v, radix)];
+  }
+
+  private pMacOf(n: number, u: number, t: number): Buffer {
+    const shape = n * 65_536 + t;
+    let pMac = this.pMacs.get(shape);
+    if (!pMac) {
+      const p = new Uint8Array(16);
+      p.set([1, 2, 1, (this.radix >> 16) & 0xff, (this.radix >> 8) & 0xff, this.radix & 0xff, 10, u & 0xff]);
+      writeUint32(p, 8, n);
+      writeUint32(p, 12, t);
+      pMac = this.block(p);
+      this.pMacs.set(shape, pMac);
+    }
+    return pMac;
   }
 
   /** NUM(S) for the round: S is the first d bytes of R ‖ CIPH(R⊕[1]) ‖ CIPH(R⊕[2]) ‖ …. */
