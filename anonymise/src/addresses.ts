@@ -20,9 +20,9 @@ export class AddressMapper {
     const groups = new Map<string, string[]>();
     for (const address of addresses) {
       const group = `${address.municipalityCode}\u0000${address.kind}`;
-      let codes = groups.get(group);
-      if (!codes) groups.set(group, (codes = []));
-      codes.push(address.addressCode);
+      const codes = groups.get(group);
+      if (codes) codes.push(address.addressCode);
+      else groups.set(group, [address.addressCode]);
     }
     for (const [group, codes] of groups) {
       codes.sort();

@@ -177,6 +177,11 @@ async function copyTable(
       if (!writable.write(piece)) await once(writable, "drain");
       onProgress?.(table.table, done, total);
     }
+    // postgres.js pauses the socket when the stream's buffer is full and resumes it only
+    // from the stream's read(); when that happens on the last chunk, the rest of the answer
+    // (ReadyForQuery) is never read and the connection's next statement hangs. The stream
+    // has ended by now, so resuming the socket is safe.
+    readable._read(0);
     writable.end();
     await Promise.all([finished(writable), probe]);
   } catch (error) {

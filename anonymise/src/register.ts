@@ -23,6 +23,11 @@ export interface TableRewrite {
   rewrite: ((fields: string[]) => string[]) | null;
 }
 
+/** The later of two ISO dates. */
+function laterDate(a: string, b: string): string {
+  return a < b ? b : a;
+}
+
 /** Every keyed mapping of one run: the same keys and `asOf` always give the same output. */
 export class RegisterAnonymiser {
   readonly birthDates: BirthDateShifter;
@@ -136,7 +141,7 @@ export class RegisterAnonymiser {
             this.addresses.map(address),
             kind,
             newFrom,
-            encodeField(newTo !== null && newTo < newFrom ? newFrom : newTo),
+            encodeField(newTo === null ? null : laterDate(newTo, newFrom)),
           ];
         },
       },
@@ -191,7 +196,7 @@ export class RegisterAnonymiser {
             encodeField(this.names.givenName(personCode, s, decodeField(given) ?? "")),
             encodeField(this.names.surname(s, decodeField(surname) ?? "")),
             newFrom,
-            to < newFrom ? newFrom : to,
+            laterDate(to, newFrom),
             reason,
           ];
         },
