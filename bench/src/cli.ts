@@ -9,6 +9,7 @@ import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/p
 import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
+import { benchAnonymise } from "./anonymise";
 import { measureFairness } from "./fairness";
 
 const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N]
@@ -21,14 +22,18 @@ Measures, in one run and on one register:
   2. the time to fetch 1 000 persons with one persons() call versus 1 000 person() calls,
      with and without access control;
   3. fairness: one requester's single-person p50/p99 alone, then while another requester
-     floods the gateway with the heaviest operations its limits allow.
+     floods the gateway with the heaviest operations its limits allow;
+  6. pnpm anonymise over a generated register (--anonymise-persons, default 1 000 000;
+     generated once into its own database and kept), persons/s and the total time.
 Every part runs as its own process, as in production; the load comes from this process.
 
 Options:
   --duration S      seconds of load per measurement (default 10)
   --connections N   concurrent connections of the load generator (default 16)
   --persons N       register size when the bench database is first seeded (default 10000)
-  --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default all)
+  --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default 1,2,3;
+                    6 runs only when named: --only 6)
+  --anonymise-persons N  register size of section 6 (default 1000000)
   --help            show this text
 Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
 
@@ -39,6 +44,7 @@ const cli = commandLine({
     connections: { type: "string", default: "16" },
     persons: { type: "string", default: "10000" },
     only: { type: "string", default: "1,2,3" },
+    "anonymise-persons": { type: "string", default: "1000000" },
   },
 });
 const { values } = cli;
@@ -46,9 +52,12 @@ const duration = cli.wholeNumber("duration", values.duration, 10, { min: 1 });
 const connections = cli.wholeNumber("connections", values.connections, 16, { min: 1 });
 const registerSize = cli.wholeNumber("persons", values.persons, 10_000, { min: 1 });
 const sections = new Set(values.only.split(",").map((part) => Number(part.trim())));
-if ([...sections].some((section) => ![1, 2, 3].includes(section))) {
-  cli.fail("--only takes section numbers 1, 2 and 3, comma-separated.");
+if ([...sections].some((section) => ![1, 2, 3, 6].includes(section))) {
+  cli.fail("--only takes section numbers 1, 2, 3 and 6, comma-separated.");
 }
+const anonymisePersons = cli.wholeNumber("anonymise-persons", values["anonymise-persons"], 1_000_000, {
+  min: 1,
+});
 
 const PERSON_QUERY = `query Person($code: String!) { person(personCode: $code) {
   personCode givenName surname birthDate citizenshipStatus
@@ -130,6 +139,8 @@ async function main() {
   const server = await databaseFromEnv({ dataDir: projectDataDir("bench-postgres") });
   stopDatabase = server.stop;
   const databaseUrl = server.url;
+  if (sections.has(6)) await benchAnonymise(databaseUrl, anonymisePersons);
+  if (![1, 2, 3].some((section) => sections.has(section))) return;
   await migrateDatabase(databaseUrl);
   const admin = createDatabase(databaseUrl, { max: 2 });
   let code: string;

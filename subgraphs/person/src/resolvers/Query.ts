@@ -6,6 +6,7 @@ import {
   type PersonRow,
 } from "../repositories/personRepository";
 import { personCodeOrError, requirePersonCode } from "./personCodes";
+import { testPersons } from "./testPersons";
 
 export interface PersonConnectionParent {
   personCodes: string[];
@@ -91,6 +92,8 @@ export const Query: QueryResolvers = {
   },
 
   address: (_parent, { addressCode }, { loaders }) => loaders.address.load(requireAddressCode(addressCode)),
+
+  testPersons,
 };
 
 export const PersonConnection: PersonConnectionResolvers = {
