@@ -165,8 +165,27 @@ describe("the dependency rule", () => {
         "@rnp/catalog",
         "@rnp/monitoring",
         "@rnp/generator",
+        "@rnp/anonymise",
       ]),
     );
+  });
+
+  it("keeps the anonymiser on @rnp/common and @rnp/db: production code, it reads real registers", () => {
+    const workspace = new Set(packages.map((pkg) => pkg.name));
+    const files = sourceFiles().filter(
+      (file) => file.startsWith("anonymise/") && /\.(ts|mts|cts)$/.test(file),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    const outside = files.map(importsOf).flatMap(({ file, imports }) =>
+      imports
+        .filter(
+          (specifier) =>
+            workspace.has(specifier.split("/").slice(0, 2).join("/")) || specifier.startsWith("../"),
+        )
+        .filter((specifier) => !/^@rnp\/(common|db)(\/|$)/.test(specifier))
+        .map((specifier) => `${file} imports "${specifier}"`),
+    );
+    expect(outside).toEqual([]);
   });
 
   it("holds over the source tree: subgraphs apart, the gateway over no subgraph, no generator in production", () => {

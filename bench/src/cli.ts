@@ -9,6 +9,7 @@ import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/p
 import { allDataGroupNames } from "@rnp/schema";
 import autocannon from "autocannon";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
+import { benchAnonymise } from "./anonymise";
 import { measureCompositeSets } from "./compositeSets";
 import { processCpuMs } from "./cpu";
 import { measureFairness } from "./fairness";
@@ -31,6 +32,8 @@ Measures, in one run and on one register:
   5. name search (given name, surname, birth date, typed without diacritics) through the
      gateway with access control and audit, p50/p99, on a register of --search-persons
      persons generated once into its own database (bench_register_1m), with the plan.
+  6. pnpm anonymise over a generated register (--anonymise-persons, default 1 000 000;
+     generated once into its own database and kept), persons/s and the total time.
 Every part runs as its own process, as in production; the load comes from this process.
 
 Options:
@@ -38,7 +41,9 @@ Options:
   --connections N   concurrent connections of the load generator (default 16)
   --persons N       register size when the bench database is first seeded (default 10000)
   --search-persons N  register size of section 5 (default 1000000; its database is kept)
-  --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default all)
+  --only LIST       run only these sections, e.g. --only 3 or --only 1,3 (default 1-5;
+                    6 runs only when named: --only 6)
+  --anonymise-persons N  register size of section 6 (default 1000000)
   --help            show this text
 Database: DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres (kept between runs).`;
 
@@ -50,6 +55,7 @@ const cli = commandLine({
     persons: { type: "string", default: "10000" },
     only: { type: "string", default: "1,2,3,4,5" },
     "search-persons": { type: "string", default: "1000000" },
+    "anonymise-persons": { type: "string", default: "1000000" },
   },
 });
 const { values } = cli;
@@ -58,9 +64,12 @@ const connections = cli.wholeNumber("connections", values.connections, 16, { min
 const registerSize = cli.wholeNumber("persons", values.persons, 10_000, { min: 1 });
 const searchPersons = cli.wholeNumber("search-persons", values["search-persons"], 1_000_000, { min: 1 });
 const sections = new Set(values.only.split(",").map((part) => Number(part.trim())));
-if ([...sections].some((section) => ![1, 2, 3, 4, 5].includes(section))) {
-  cli.fail("--only takes section numbers 1 to 5, comma-separated.");
+if ([...sections].some((section) => ![1, 2, 3, 4, 5, 6].includes(section))) {
+  cli.fail("--only takes section numbers 1 to 6, comma-separated.");
 }
+const anonymisePersons = cli.wholeNumber("anonymise-persons", values["anonymise-persons"], 1_000_000, {
+  min: 1,
+});
 
 const PERSON_QUERY = `query Person($code: String!) { person(personCode: $code) {
   personCode givenName surname birthDate citizenshipStatus
@@ -162,6 +171,8 @@ async function main() {
   const server = await databaseFromEnv({ dataDir: projectDataDir("bench-postgres") });
   stopDatabase = server.stop;
   const databaseUrl = server.url;
+  if (sections.has(6)) await benchAnonymise(databaseUrl, anonymisePersons);
+  if (![1, 2, 3, 4, 5].some((section) => sections.has(section))) return;
   await migrateDatabase(databaseUrl);
   const admin = createDatabase(databaseUrl, { max: 2 });
   let code: string;

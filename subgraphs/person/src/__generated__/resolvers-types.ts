@@ -568,6 +568,15 @@ export type Query = {
    * a time.
    */
   searchPersons: PersonSearchConnection;
+  /**
+   * Test persons by characteristic, a page at a time, ordered by personal code: whom a
+   * developer asks for to see a married person, a minor, a foreigner and so on. Only on a
+   * TEST platform (`PLATFORM_ENVIRONMENT`); elsewhere `FORBIDDEN`. Needs a grant that covers
+   * the characteristic's data group; every person listed is audited with that group (and the
+   * groups of the characteristics shown), and persons outside the grant's conditions are not
+   * listed.
+   */
+  testPersons: TestPersonConnection;
 };
 
 
@@ -609,6 +618,13 @@ export type QuerySearchPersonsArgs = {
   surname?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryTestPersonsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  characteristic: TestPersonCharacteristic;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A birth to register. */
 export type RegisterBirthInput = {
   /** Date of birth, not in the future. */
@@ -631,6 +647,67 @@ export type Sex =
   | 'FEMALE'
   /** Male. */
   | 'MALE';
+
+/** A test person: a personal code to ask for, with the characteristics it is listed for. */
+export type TestPerson = {
+  __typename?: 'TestPerson';
+  /**
+   * The characteristics this person has, among those the request's grant covers the data
+   * group of (the others are not shown).
+   */
+  characteristics: Array<TestPersonCharacteristic>;
+  /** The person itself, each field under the grant's data groups as anywhere else. */
+  person?: Maybe<Person>;
+  /** The personal code to use in `person`, `persons` and the other entry points. */
+  personCode: Scalars['String']['output'];
+};
+
+/**
+ * A characteristic a requester's developer may need a test person for. Each one reveals a
+ * fact of one data group about the persons listed; see `docs/TEST_PERSONS.md`.
+ */
+export type TestPersonCharacteristic =
+  /** Died; the register keeps the record (DEATH). */
+  | 'DECEASED'
+  /** Had a marriage that ended in divorce (FAMILY). */
+  | 'DIVORCED'
+  /** Citizen of another country (CITIZENSHIP). */
+  | 'FOREIGNER'
+  /** Had an earlier personal code, now replaced (PERSON_CODES). */
+  | 'FORMER_CODE'
+  /** Holds an identity document that has been made invalid (lost, stolen, replaced) (DOCUMENTS). */
+  | 'INVALID_DOCUMENT'
+  /** Currently married (data group FAMILY). */
+  | 'MARRIED'
+  /** Under 18 years of age today (BIRTH). */
+  | 'MINOR'
+  /** Carried another name before (marriage, divorce, application) (NAME). */
+  | 'NAME_CHANGED'
+  /** Holds a new-format personal code `32…` (PERSON_CODES). */
+  | 'NEW_FORMAT_CODE'
+  /** Non-citizen of Latvia (nepilsonis) (CITIZENSHIP). */
+  | 'NON_CITIZEN'
+  /** Has no valid identity document (DOCUMENTS). */
+  | 'NO_VALID_DOCUMENT'
+  /** Has a parent and a child recorded (FAMILY). */
+  | 'PARENT'
+  /** 65 years of age or older today (BIRTH). */
+  | 'PENSIONER'
+  /** Has an additional declared address besides the residence (ADDRESS). */
+  | 'SEVERAL_ADDRESSES'
+  /** Stateless (CITIZENSHIP). */
+  | 'STATELESS'
+  /** Born on the same day as a sibling of the same mother (FAMILY). */
+  | 'TWIN';
+
+/** A page of test persons. */
+export type TestPersonConnection = {
+  __typename?: 'TestPersonConnection';
+  /** The test persons on this page, by personal code. */
+  nodes: Array<TestPerson>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -755,6 +832,9 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterBirthInput: RegisterBirthInput;
   Sex: Sex;
+  TestPerson: ResolverTypeWrapper<Omit<TestPerson, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
+  TestPersonCharacteristic: TestPersonCharacteristic;
+  TestPersonConnection: ResolverTypeWrapper<Omit<TestPersonConnection, 'nodes'> & { nodes: Array<ResolversTypes['TestPerson']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -778,6 +858,8 @@ export type ResolversParentTypes = ResolversObject<{
   PersonSearchMatch: PersonSearchMatchParent;
   Query: Record<PropertyKey, never>;
   RegisterBirthInput: RegisterBirthInput;
+  TestPerson: Omit<TestPerson, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
+  TestPersonConnection: Omit<TestPersonConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TestPerson']> };
   String: Scalars['String']['output'];
 }>;
 
@@ -930,6 +1012,18 @@ export type QueryResolvers<ContextType = PersonContext, ParentType extends Resol
   persons?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPersonsArgs, 'personCodes'>>;
   residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryResidentsArgs, 'addressCode' | 'first'>>;
   searchPersons?: Resolver<ResolversTypes['PersonSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchPersonsArgs, 'first'>>;
+  testPersons?: Resolver<ResolversTypes['TestPersonConnection'], ParentType, ContextType, RequireFields<QueryTestPersonsArgs, 'characteristic' | 'first'>>;
+}>;
+
+export type TestPersonResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['TestPerson'] = ResolversParentTypes['TestPerson']> = ResolversObject<{
+  characteristics?: Resolver<Array<ResolversTypes['TestPersonCharacteristic']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TestPersonConnectionResolvers<ContextType = PersonContext, ParentType extends ResolversParentTypes['TestPersonConnection'] = ResolversParentTypes['TestPersonConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['TestPerson']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = PersonContext> = ResolversObject<{
@@ -948,6 +1042,8 @@ export type Resolvers<ContextType = PersonContext> = ResolversObject<{
   PersonSearchConnection?: PersonSearchConnectionResolvers<ContextType>;
   PersonSearchMatch?: PersonSearchMatchResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TestPerson?: TestPersonResolvers<ContextType>;
+  TestPersonConnection?: TestPersonConnectionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = PersonContext> = ResolversObject<{

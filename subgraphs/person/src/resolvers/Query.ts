@@ -7,6 +7,7 @@ import {
 } from "../repositories/personRepository";
 import { personCodeOrError, requirePersonCode } from "./personCodes";
 import { searchPersons } from "./personSearch";
+import { testPersons } from "./testPersons";
 
 export interface PersonConnectionParent {
   personCodes: string[];
@@ -94,6 +95,7 @@ export const Query: QueryResolvers = {
   address: (_parent, { addressCode }, { loaders }) => loaders.address.load(requireAddressCode(addressCode)),
 
   searchPersons: (_parent, args, context) => searchPersons(args, context),
+  testPersons,
 };
 
 export const PersonConnection: PersonConnectionResolvers = {
