@@ -1,4 +1,5 @@
 export * as access from "./access";
 export * as catalog from "./catalog";
 export * as monitoring from "./monitoring";
+export * as onboarding from "./onboarding";
 export * as person from "./person";

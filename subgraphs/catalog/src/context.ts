@@ -1,4 +1,4 @@
-import type { RequestIdentity } from "@rnp/common";
+import type { PlatformEnvironment, RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { DataGroupDefinition } from "@rnp/schema";
 import type { CatalogLoaders } from "./loaders";
@@ -10,4 +10,6 @@ export interface CatalogContext {
   dataGroups: DataGroupDefinition[];
   /** The caller, as the gateway signed it. */
   identity: RequestIdentity;
+  /** The environment this platform serves: onboarding steps belong to one of them. */
+  environment: PlatformEnvironment;
 }

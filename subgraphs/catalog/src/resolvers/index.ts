@@ -1,14 +1,17 @@
 import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { accessMutations, accessQueries, accessTypes } from "./access";
+import { applicationStepMutations } from "./applicationSteps";
+import { applicationMutations, applicationQueries, applicationTypes } from "./applications";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
   ...accessTypes,
+  ...applicationTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries },
-  Mutation: accessMutations,
+  Query: { ...Query, ...accessQueries, ...applicationQueries },
+  Mutation: { ...accessMutations, ...applicationMutations, ...applicationStepMutations },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
   },
