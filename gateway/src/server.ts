@@ -22,6 +22,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
+import { createOAuth, type OAuthOptions } from "./access/oauth";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
 import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
@@ -69,6 +70,11 @@ export interface GatewayOptions {
    * subgraph's part of the answer is an error with code SUBGRAPH_TIMEOUT and HTTP 504.
    */
   subgraphTimeoutMs?: number;
+  /**
+   * OAuth 2.0 client credentials: `POST /oauth/token` and access tokens as `Authorization:
+   * Bearer` (docs/ENVIRONMENTS.md). Without it the route is not served and a JWT is an unknown key.
+   */
+  oauth?: OAuthOptions;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext>;
@@ -149,6 +155,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
     ]),
   };
+  const environment = options.environment ?? "TEST";
+  const oauth =
+    options.oauth && options.accessControl !== false
+      ? createOAuth(options.database.db, { ...options.oauth, environment, rateLimiter })
+      : null;
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -174,8 +185,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 db: options.database.db,
                 sql: options.database.sql,
                 marks,
-                environment: options.environment ?? "TEST",
+                environment,
                 audit: auditOptionsOf(options),
+                ...(oauth ? { tokens: oauth.tokens } : {}),
               }),
             ]),
       ],
@@ -201,10 +213,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       };
     },
     readiness: () => subgraphReadiness(options.subgraphUrls),
-    // Like Sandbox, the explorer is for development: production serves no schema to browse.
-    ...(isProduction()
-      ? {}
-      : { routes: explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() }) }),
+    routes: {
+      ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
+      // Like Sandbox, the explorer is for development: production serves no schema to browse.
+      ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
+    },
     beforeStop: async () => {
       await subscriptions?.dispose();
     },
