@@ -1,6 +1,6 @@
+import { promoteApplication } from "@rnp/catalog/promotion";
 import { createDatabase, type DatabaseClient } from "@rnp/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { promoteApplication } from "../subgraphs/catalog/src/repositories/promotion";
 import {
   APPROVE,
   acceptanceAct,

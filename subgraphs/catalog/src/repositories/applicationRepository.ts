@@ -170,9 +170,11 @@ export async function insertClientSecret(tx: Tx, oauthClientId: number, secretHa
  * sooner keeps its end), for a rotation.
  */
 export async function endSecretsAt(tx: Tx, oauthClientId: number, validUntil: Date) {
+  // A bare Date is no parameter postgres.js can send inside raw SQL; the text with its type is.
+  const until = sql`${validUntil.toISOString()}::timestamptz`;
   await tx
     .update(oauthClientSecrets)
-    .set({ validUntil: sql`least(coalesce(${oauthClientSecrets.validUntil}, ${validUntil}), ${validUntil})` })
+    .set({ validUntil: sql`least(coalesce(${oauthClientSecrets.validUntil}, ${until}), ${until})` })
     .where(
       and(
         eq(oauthClientSecrets.oauthClientId, oauthClientId),

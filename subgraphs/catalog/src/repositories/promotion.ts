@@ -55,26 +55,22 @@ export async function promoteApplication(
     for (const { id: _event, applicationId: _app, ...event } of events) {
       await tx.insert(applicationEvents).values({ ...event, applicationId });
     }
-    await tx
-      .insert(applicationEvents)
-      .values({
-        applicationId,
-        action: "PROMOTED",
-        actor: "operator command",
-        note,
-        environment: "PRODUCTION",
-      });
-    if (act) await tx.insert(acceptanceActs).values({ ...act, applicationId });
-    return { number, requesterId };
-  });
-  await from
-    .insert(applicationEvents)
-    .values({
-      applicationId: source.id,
+    await tx.insert(applicationEvents).values({
+      applicationId,
       action: "PROMOTED",
       actor: "operator command",
       note,
-      environment: "TEST",
+      environment: "PRODUCTION",
     });
+    if (act) await tx.insert(acceptanceActs).values({ ...act, applicationId });
+    return { number, requesterId };
+  });
+  await from.insert(applicationEvents).values({
+    applicationId: source.id,
+    action: "PROMOTED",
+    actor: "operator command",
+    note,
+    environment: "TEST",
+  });
   return promoted;
 }
