@@ -202,3 +202,29 @@ describe("usage tiers", () => {
     expect(await count()).toBeGreaterThan(before);
   });
 });
+
+describe("the operator's list", () => {
+  it("pages through applications newest first, filtered by status", async () => {
+    const LIST = `query ($after: String, $status: ApplicationStatus) {
+      applications(first: 2, after: $after, status: $status) { nodes { number status } hasNextPage endCursor } }`;
+    type Page = {
+      applications: { nodes: { number: string; status: string }[]; hasNextPage: boolean; endCursor: string };
+    };
+    const first = await platform.operator<Page>(LIST, {});
+    expect(first.applications.nodes).toHaveLength(2);
+    expect(first.applications.hasNextPage).toBe(true);
+    const second = await platform.operator<Page>(LIST, { after: first.applications.endCursor });
+    const numbers = [...first.applications.nodes, ...second.applications.nodes].map((node) => node.number);
+    expect(numbers).toEqual([...numbers].sort().reverse());
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const submitted = await platform.operator<Page>(LIST, { status: "SUBMITTED" });
+    expect(submitted.applications.nodes.map((node) => node.status)).toEqual(["SUBMITTED"]);
+    const badCursor = await call(
+      platform.gatewayUrl,
+      LIST,
+      { after: "bm9wZQ" },
+      { authorization: `Bearer ${platform.operatorKey}` },
+    );
+    expect(refusal(badCursor).code).toBe("BAD_USER_INPUT");
+  });
+});
