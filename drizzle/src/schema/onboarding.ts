@@ -9,6 +9,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { accessSchema, apiKeys, environmentEnum, grants, requesters } from "./access";
 
@@ -103,18 +104,23 @@ export const acceptanceActs = accessSchema.table("acceptance_acts", {
  * API key row that no one holds (its hash is of random bytes): the audit trail, the
  * subscriptions and revocation treat the client's tokens as that key.
  */
-export const oauthClients = accessSchema.table("oauth_clients", {
-  id: serial("id").primaryKey(),
-  clientId: text("client_id").notNull().unique(),
-  applicationId: integer("application_id")
-    .notNull()
-    .references(() => applications.id),
-  environment: environmentEnum("environment").notNull(),
-  keyId: integer("key_id")
-    .notNull()
-    .references(() => apiKeys.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const oauthClients = accessSchema.table(
+  "oauth_clients",
+  {
+    id: serial("id").primaryKey(),
+    clientId: text("client_id").notNull().unique(),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id),
+    environment: environmentEnum("environment").notNull(),
+    keyId: integer("key_id")
+      .notNull()
+      .references(() => apiKeys.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One client per application and environment: of two concurrent claims, one wins.
+  (t) => [uniqueIndex("oauth_clients_application_environment_idx").on(t.applicationId, t.environment)],
+);
 
 /**
  * A client's secrets, as SHA-256. A rotation adds a secret and gives the previous ones a

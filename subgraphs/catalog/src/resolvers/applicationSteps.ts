@@ -65,17 +65,17 @@ export const applicationStepMutations: MutationResolvers = {
     const row = await applicationOfToken(context, applicationToken);
     requireCredentialsOpen(context, row);
     const { environment } = context;
-    if (await findOauthClient(context.db, row.id, environment)) {
-      throw outOfOrder(
+    const alreadyIssued = () =>
+      outOfOrder(
         "CREDENTIALS_ALREADY_ISSUED",
         `The ${environment.toLowerCase()} credentials of application ${row.number} were already issued: rotate the client secret (\`rotateClientSecret\`) or ask the operator to revoke and reissue.`,
       );
-    }
+    if (await findOauthClient(context.db, row.id, environment)) throw alreadyIssued();
     const apiKey = newSecret("rnp_");
     const clientId = `rnp_client_${randomBytes(12).toString("hex")}`;
     const clientSecret = newSecret("rnp_secret_");
     const suffix = `application ${row.number} (${environment.toLowerCase()})`;
-    await context.db.transaction(async (tx) => {
+    const issued = context.db.transaction(async (tx) => {
       const db = tx as unknown as typeof context.db;
       await insertApiKey(db, {
         requesterId: row.requesterId!,
@@ -100,6 +100,12 @@ export const applicationStepMutations: MutationResolvers = {
       });
       await insertClientSecret(db, client.id, hashApiKey(clientSecret));
       await recordEvent(db, row.id, { action: "CREDENTIALS_ISSUED", actor: APPLICANT, environment });
+    });
+    await issued.catch((error: unknown) => {
+      // A concurrent claim took the one client of this application and environment.
+      const failure = error as { code?: string; cause?: { code?: string } };
+      if (failure.code === "23505" || failure.cause?.code === "23505") throw alreadyIssued();
+      throw error;
     });
     const grantNumber = row.grantId === null ? undefined : await findGrantNumber(context.db, row.grantId);
     return { environment, grantNumber: grantNumber ?? "", apiKey, clientId, clientSecret };

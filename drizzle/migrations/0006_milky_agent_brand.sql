@@ -77,4 +77,5 @@ ALTER TABLE "access"."oauth_clients" ADD CONSTRAINT "oauth_clients_application_i
 ALTER TABLE "access"."oauth_clients" ADD CONSTRAINT "oauth_clients_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "access"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "application_events_application_idx" ON "access"."application_events" USING btree ("application_id","id");--> statement-breakpoint
 CREATE INDEX "applications_status_idx" ON "access"."applications" USING btree ("status","id");--> statement-breakpoint
-CREATE INDEX "oauth_client_secrets_client_idx" ON "access"."oauth_client_secrets" USING btree ("oauth_client_id");
+CREATE INDEX "oauth_client_secrets_client_idx" ON "access"."oauth_client_secrets" USING btree ("oauth_client_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "oauth_clients_application_environment_idx" ON "access"."oauth_clients" USING btree ("application_id","environment");
