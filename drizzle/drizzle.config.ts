@@ -6,6 +6,7 @@ export default defineConfig({
     "./drizzle/src/schema/person.ts",
     "./drizzle/src/schema/catalog.ts",
     "./drizzle/src/schema/access.ts",
+    "./drizzle/src/schema/onboarding.ts",
     "./drizzle/src/schema/monitoring.ts",
     "./drizzle/src/schema/compositeSets.ts",
   ],

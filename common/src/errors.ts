@@ -19,7 +19,26 @@ export type ErrorCode =
   | "GRAPHQL_VALIDATION_FAILED"
   | "SUBGRAPH_UNAVAILABLE"
   | "SUBGRAPH_TIMEOUT"
-  | "INTERNAL_SERVER_ERROR";
+  | "INTERNAL_SERVER_ERROR"
+  | OnboardingStepCode;
+
+/**
+ * The onboarding steps refused out of order (an application's steps, docs/ENVIRONMENTS.md),
+ * one code each; the gateway answers them with HTTP 409 Conflict.
+ */
+export const ONBOARDING_STEP_CODES = [
+  "APPLICATION_NOT_AMENDABLE",
+  "CHANGES_PENDING",
+  "APPLICATION_ALREADY_DECIDED",
+  "APPLICATION_NOT_APPROVED",
+  "ACCEPTANCE_NOT_REPORTED",
+  "ACCEPTANCE_REQUIRED",
+  "GROUPS_NOT_ACCEPTED",
+  "PRODUCTION_GRANT_REQUIRED",
+  "CREDENTIALS_ALREADY_ISSUED",
+  "WRONG_PLATFORM",
+] as const;
+export type OnboardingStepCode = (typeof ONBOARDING_STEP_CODES)[number];
 
 export function graphQLError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

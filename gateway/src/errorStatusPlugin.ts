@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { ONBOARDING_STEP_CODES } from "@rnp/common";
 
 /**
  * HTTP status for an answer whose errors carry these codes, most serious first: a
@@ -9,6 +10,7 @@ const STATUS_BY_CODE: [code: string, status: number][] = [
   ["SUBGRAPH_UNAVAILABLE", 502],
   ["UNAUTHENTICATED", 401],
   ["FORBIDDEN", 403],
+  ...ONBOARDING_STEP_CODES.map((code): [string, number] => [code, 409]),
 ];
 
 /**

@@ -9,6 +9,7 @@ import { createDatabase } from "@rnp/db";
 import { subgraphs } from "@rnp/schema";
 import { auditSettingsFromEnv, fileAnchorSink } from "./access/auditAnchors";
 import { ensureOperatorKey } from "./access/credentials";
+import { oauthOptionsFromEnv } from "./access/oauth";
 import { createGatewayServer } from "./server";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -45,6 +46,12 @@ try {
   process.exit(1);
 }
 const stopTracing = await startTracing("rnp-gateway");
+const oauth = oauthOptionsFromEnv();
+if (oauth && "reason" in oauth) {
+  console.error(`${oauth.reason}.`);
+  process.exit(1);
+}
+if (!oauth) console.log("no OAUTH_SIGNING_KEYS: OAuth client credentials (POST /oauth/token) are off");
 const database = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
 if (process.env.OPERATOR_API_KEY) await ensureOperatorKey(database.db, process.env.OPERATOR_API_KEY);
 // GATEWAY_FETCHER=default selects the gateway's own HTTP client (the benchmark's baseline).
@@ -57,6 +64,7 @@ const server = await createGatewayServer({
   accessControl: accessControlFromEnv(),
   environment,
   fetcher,
+  ...(oauth ? { oauth } : {}),
   audit: {
     key: audit.key,
     // AUDIT_ANCHOR_FILE: one file per replica, or one shared file; every line is checked.

@@ -23,6 +23,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
+import { createOAuth, type OAuthOptions } from "./access/oauth";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
 import { catalogRoutes } from "./catalog/catalogRoutes";
 import { MANIFEST_PATH, manifestRoute } from "./documents/manifest";
@@ -85,6 +86,11 @@ export interface GatewayOptions {
    * itself and `/graphql` by; default PUBLIC_BASE_URL, else `http://` + the request's Host.
    */
   publicUrl?: string;
+  /**
+   * OAuth 2.0 client credentials: `POST /oauth/token` and access tokens as `Authorization:
+   * Bearer` (docs/ENVIRONMENTS.md). Without it the route is not served and a JWT is an unknown key.
+   */
+  oauth?: OAuthOptions;
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext> & {
@@ -173,6 +179,11 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
     ]),
   };
+  const environment = options.environment ?? "TEST";
+  const oauth =
+    options.oauth && options.accessControl !== false
+      ? createOAuth(options.database.db, { ...options.oauth, environment, rateLimiter })
+      : null;
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -203,8 +214,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 db: options.database.db,
                 sql: options.database.sql,
                 marks,
-                environment: options.environment ?? "TEST",
+                environment,
                 audit: { ...auditOptionsOf(options), observer: metrics.audit },
+                ...(oauth ? { tokens: oauth.tokens } : {}),
               }),
             ]),
       ],
@@ -241,6 +253,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       }),
       [MANIFEST_PATH]: manifestRoute(options.database.db),
+      ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
       ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
     },

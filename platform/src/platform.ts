@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
-import type { PlatformEnvironment, SigningKeys } from "@rnp/common";
+import type { PlatformEnvironment, SigningKey, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { createGatewayServer, type GatewayOptions } from "@rnp/gateway";
@@ -33,6 +33,13 @@ export interface PlatformOptions {
   /** The bootstrap operator key; random for each start when omitted. */
   operatorKey?: string;
   environment?: PlatformEnvironment;
+  /**
+   * Keys OAuth access tokens are signed with (OAUTH_SIGNING_KEYS; the first signs); a random
+   * key for each start when omitted, so tokens end with the process.
+   */
+  oauthSigningKeys?: readonly SigningKey[];
+  /** Lifetime of an OAuth access token (default 300 s). */
+  oauthTokenTtlSeconds?: number;
   /** How often an idle subscription re-checks its grant (default 15 s). */
   subscriptionRecheckMs?: number;
   /**
@@ -123,7 +130,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const personUrl = await person.listen(options.subgraphPorts?.person ?? 4001, host);
 
     const catalogDb = createDatabase(databaseUrl, { applicationName: "rnp-catalog", max: 4 });
-    const catalog = await createCatalogSubgraph({ db: catalogDb.db, signingSecret, onStop: catalogDb.close });
+    const catalog = await createCatalogSubgraph({
+      db: catalogDb.db,
+      signingSecret,
+      onStop: catalogDb.close,
+      ...(options.environment ? { environment: options.environment } : {}),
+    });
     stops.push(catalog.stop);
     const catalogUrl = await catalog.listen(options.subgraphPorts?.catalog ?? 4002, host);
 
@@ -164,6 +176,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
           log(`audit anchor not written: ${error instanceof Error ? error.message : String(error)}`),
       },
       ...(options.environment ? { environment: options.environment } : {}),
+      oauth: {
+        keys: options.oauthSigningKeys ?? [{ id: "start", secret: randomBytes(32).toString("base64url") }],
+        ...(options.oauthTokenTtlSeconds ? { tokenTtlSeconds: options.oauthTokenTtlSeconds } : {}),
+      },
       ...(options.subscriptionRecheckMs ? { subscriptionRecheckMs: options.subscriptionRecheckMs } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { PlatformEnvironment } from "@rnp/common";
 import { type RunningPlatform, startPlatform } from "@rnp/platform/platform";
 import {
   type ProvisionedRequester,
@@ -34,6 +35,9 @@ export const TEST_SIGNING_SECRET = "whole-stack-test-signing-secret";
 
 /** The audit chain key of the test platform, for `verifyAuditChain` and `audit:verify`. */
 export const TEST_AUDIT_CHAIN_KEY = "whole-stack-test-audit-chain-key-0123456789";
+
+/** The keys the test platforms sign OAuth access tokens with, to forge tokens in tests. */
+export const TEST_OAUTH_KEYS = [{ id: "oauth-test", secret: "whole-stack-test-oauth-signing-key" }];
 
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
@@ -71,6 +75,8 @@ export async function startTestPlatform(
   options: {
     /** `default`: an empty database that the platform seeds as `pnpm start` does (10 000 persons, seed 1). */
     register?: "template" | "default";
+    /** The environment the platform serves (default TEST); each platform has its own database. */
+    environment?: PlatformEnvironment;
   } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(options.register === "default" ? "empty" : "seeded");
@@ -90,6 +96,8 @@ export async function startTestPlatform(
       // Every flush anchored before its responses leave: tests read the file right after.
       auditAnchorIntervalMs: 0,
       onPersonStatement: (statement) => statements.push(statement),
+      oauthSigningKeys: TEST_OAUTH_KEYS,
+      ...(options.environment ? { environment: options.environment } : {}),
     });
   } catch (error) {
     await database.drop();
@@ -101,6 +109,7 @@ export async function startTestPlatform(
     registrationNumber: syntheticRegistrationNumber(2),
     dataGroups: ALL_GROUPS,
     purpose: "Whole-stack tests",
+    ...(options.environment ? { environment: options.environment } : {}),
   });
   const defaultHeaders = headersOf(requester);
   return {

@@ -1,3 +1,45 @@
+/** A step in an application's history. */
+export type ApplicationAction =
+  /** The operator recorded the signed acceptance act. */
+  | 'ACCEPTANCE_RECORDED'
+  /** The applicant reported its acceptance tests done. */
+  | 'ACCEPTANCE_REPORTED'
+  /** The applicant amended it after a request for changes. */
+  | 'AMENDED'
+  /** The operator approved it; the TEST grant was created. */
+  | 'APPROVED'
+  /** The operator asked for changes. */
+  | 'CHANGES_REQUESTED'
+  /** The applicant claimed its credentials for one environment. */
+  | 'CREDENTIALS_ISSUED'
+  /** The operator issued the PRODUCTION grant. */
+  | 'PRODUCTION_GRANTED'
+  /** The accepted application was copied to the production platform (`pnpm onboarding:promote`). */
+  | 'PROMOTED'
+  /** The operator rejected it. */
+  | 'REJECTED'
+  /** The applicant rotated its OAuth client secret. */
+  | 'SECRET_ROTATED'
+  /** The organisation submitted the application. */
+  | 'SUBMITTED';
+
+/** Where an application stands on its way from submission to production. */
+export type ApplicationStatus =
+  /** The applicant reported its acceptance tests done; waiting for the signed acceptance act. */
+  | 'ACCEPTANCE_REPORTED'
+  /** The signed acceptance act is recorded; a PRODUCTION grant may be issued on the production platform. */
+  | 'ACCEPTED'
+  /** Approved: the test environment is open (a TEST grant; credentials claimed with the application token). */
+  | 'APPROVED'
+  /** The operator asked for changes; the applicant amends with its application token. */
+  | 'CHANGES_REQUESTED'
+  /** A PRODUCTION grant is issued: production credentials can be claimed on the production platform. */
+  | 'IN_PRODUCTION'
+  /** Refused, with a reason; final. */
+  | 'REJECTED'
+  /** Submitted (or amended) and waiting for the operator's decision. */
+  | 'SUBMITTED';
+
 /** The kind of operation a composite data set's document is. */
 export type CompositeOperationType =
   /** A query over persons, sent as HTTP POST or GET. */

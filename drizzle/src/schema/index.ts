@@ -2,4 +2,5 @@ export * as access from "./access";
 export * as catalog from "./catalog";
 export * as compositeSets from "./compositeSets";
 export * as monitoring from "./monitoring";
+export * as onboarding from "./onboarding";
 export * as person from "./person";

@@ -13,6 +13,7 @@ import {
   quotaUsed,
 } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
+import { type AccessTokens, looksLikeJwt } from "./oauth";
 import { type AccessMarks, analyseOperation } from "./operationAnalysis";
 
 export interface AccessControlOptions {
@@ -23,6 +24,8 @@ export interface AccessControlOptions {
   environment: PlatformEnvironment;
   /** The audit chain's key and where its head is anchored. */
   audit: Omit<AuditWriterOptions, "sql">;
+  /** OAuth access tokens accepted beside API keys (`./oauth.ts`); without it a JWT is an unknown key. */
+  tokens?: AccessTokens;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -68,7 +71,11 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       }
       return { identity: anonymousIdentity(context.requestId), namedGrant: null };
     }
-    const credential = await findCredential(db, key, context.grantNumber?.trim());
+    // An OAuth access token (a JWT) stands for its client's key; its refusals are its own.
+    const credential =
+      options.tokens && looksLikeJwt(key)
+        ? await options.tokens.credentialOf(key, context.grantNumber?.trim())
+        : await findCredential(db, key, context.grantNumber?.trim());
     if (!credential)
       throw refuse("UNAUTHENTICATED", "The API key is not known: check that it was copied whole.");
     if (credential.revokedAt) {

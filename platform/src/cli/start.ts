@@ -8,6 +8,7 @@ import {
   stopOnSignals,
 } from "@rnp/common";
 import { dataDirFromEnv } from "@rnp/db/embedded";
+import { oauthOptionsFromEnv } from "@rnp/gateway/access/oauth";
 import { allDataGroupNames } from "@rnp/schema";
 import { startPlatform } from "../platform";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -36,7 +37,8 @@ SUBGRAPH_TIMEOUT_MS (default 10000: a slower subgraph call ends with HTTP 504),
 SUBGRAPH_CONNECT_TIMEOUT_MS (default 2000), REGISTER_DATA_DIR (the embedded PostgreSQL's
 folder), PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
 grants of the other environment are refused, and the demo requester's grant is of this one;
-operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
+OAUTH_SIGNING_KEYS ("k2:secret2,k1:secret1": OAuth access tokens, default a random key each
+start) and OAUTH_TOKEN_TTL_SECONDS (default 300); operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
 GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
 GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY, GATEWAY_IN_FLIGHT_COST, GATEWAY_MAX_QUEUED,
 GATEWAY_MAX_QUEUE_WAIT_MS (README, "Operation limits").`;
@@ -65,6 +67,13 @@ console.log(`• environment ${environment}: grants of the other environment are
 const signingKeys = signingKeysFromEnv();
 if (signingKeys && typeof signingKeys === "object" && "reason" in signingKeys) {
   console.error(`${signingKeys.reason}. Unset it, or give "id:secret" pairs with secrets of 16+ characters.`);
+  process.exit(2);
+}
+
+// OAuth access tokens (POST /oauth/token): without OAUTH_SIGNING_KEYS a random key per start.
+const oauth = oauthOptionsFromEnv();
+if (oauth && "reason" in oauth) {
+  console.error(`${oauth.reason}.`);
   process.exit(2);
 }
 
@@ -129,6 +138,7 @@ const platform = await startPlatform({
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
   ...(signingKeys ? { signingSecret: signingKeys } : {}),
+  ...(oauth ? { oauthSigningKeys: oauth.keys, oauthTokenTtlSeconds: oauth.tokenTtlSeconds ?? 300 } : {}),
   log: (line) => console.log(`• ${line}`),
   onSeedProgress: (done, total) => {
     if (Date.now() - lastReport < 1000 && done < total) return;

@@ -1,4 +1,4 @@
-import type { RequestIdentity } from "@rnp/common";
+import type { PlatformEnvironment, RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { DataGroupDefinition } from "@rnp/schema";
 import type { DocumentReviewer } from "./documentReview";
@@ -13,4 +13,6 @@ export interface CatalogContext {
   identity: RequestIdentity;
   /** Checks a composite data set's document against the composed supergraph. */
   reviewDocument: DocumentReviewer;
+  /** The environment this platform serves: onboarding steps belong to one of them. */
+  environment: PlatformEnvironment;
 }

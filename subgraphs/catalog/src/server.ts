@@ -7,6 +7,7 @@ import {
   type GraphQLServer,
   graphQLError,
   identityOf,
+  type PlatformEnvironment,
   type SigningKeys,
   UNRESTRICTED_IDENTITY,
   wrapFieldResolvers,
@@ -33,6 +34,8 @@ export interface CatalogSubgraphOptions {
   accessControl?: boolean;
   /** The composed supergraph the data groups are read from; default the committed one. */
   supergraphSdl?: string;
+  /** The environment this platform serves (default TEST): which onboarding steps it takes. */
+  environment?: PlatformEnvironment;
   onStop?: () => Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export function createCatalogSubgraph(
       loaders: createCatalogLoaders(options.db),
       dataGroups,
       reviewDocument,
+      environment: options.environment ?? "TEST",
       identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),

@@ -7,6 +7,8 @@ import type { RequesterRow, ApiKeyRow, GrantRow } from '../repositories/accessRe
 import type { AuditRow, UsageRow, DataSubjectAccessRow } from '../repositories/auditRepository';
 import type { CompositeSetRow, CompositeSetVersionRow } from '../repositories/compositeSetRepository';
 import type { CompositeSetConnectionParent, CompositeSetVersionConnectionParent } from '../resolvers/compositeSets';
+import type { ApplicationRow, ApplicationEventRow, AcceptanceActRow } from '../repositories/applicationRepository';
+import type { ApplicationConnectionParent } from '../resolvers/applications';
 import type { CatalogContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +28,41 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The signed acceptance act that opens production. */
+export type AcceptanceAct = {
+  __typename?: 'AcceptanceAct';
+  /** Data groups the acceptance covers; a PRODUCTION grant may cover only these. */
+  acceptedDataGroups: Array<DataGroupName>;
+  /** The date it was signed. */
+  date: Scalars['Date']['output'];
+  /** Media type of the document, e.g. `application/pdf`. */
+  documentMediaType: Scalars['String']['output'];
+  /** SHA-256 (hex) of the signed document. */
+  documentSha256: Scalars['String']['output'];
+  /** Size of the document in bytes. */
+  documentSize: Scalars['Int']['output'];
+  /** The act's number as written on it. */
+  number: Scalars['String']['output'];
+  /** When the operator recorded it. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who signed it. */
+  signatories: Array<Scalars['String']['output']>;
+};
+
+/** A signed acceptance act. */
+export type AcceptanceActInput = {
+  /** Data groups accepted; omit for all approved for testing. Must be among those approved. */
+  acceptedDataGroups?: InputMaybe<Array<DataGroupName>>;
+  /** The date it was signed. */
+  date: Scalars['Date']['input'];
+  /** The signed document. */
+  document: DocumentInput;
+  /** The act's number. */
+  number: Scalars['String']['input'];
+  /** Who signed it (at least one). */
+  signatories: Array<Scalars['String']['input']>;
+};
+
 /** An API key, without the key. */
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -43,6 +80,180 @@ export type ApiKey = {
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Role the key carries. */
   role: Role;
+};
+
+/** An organisation's application for access to the register's data. */
+export type Application = {
+  __typename?: 'Application';
+  /** The signed acceptance act; `null` until recorded. */
+  acceptanceAct?: Maybe<AcceptanceAct>;
+  /** Data groups approved for testing; `null` until approved. */
+  approvedDataGroups?: Maybe<Array<DataGroupName>>;
+  /** The contact's e-mail. */
+  contactEmail: Scalars['String']['output'];
+  /** The contact person. */
+  contactName: Scalars['String']['output'];
+  /** Data groups requested. */
+  dataGroups: Array<DataGroupName>;
+  /** Every step so far, oldest first. */
+  history: Array<ApplicationEvent>;
+  /** The law or contract the access rests on. */
+  legalBasis: Scalars['String']['output'];
+  /** Whether the system needs to monitor persons. */
+  needsMonitoring: Scalars['Boolean']['output'];
+  /** The application's number, e.g. `A-2026-0001`. */
+  number: Scalars['String']['output'];
+  /** The organisation's official name. */
+  organisationName: Scalars['String']['output'];
+  /** What the data is for. */
+  purpose: Scalars['String']['output'];
+  /** The organisation's registration number (11 digits). */
+  registrationNumber: Scalars['String']['output'];
+  /** The organisation registered on this platform for it; `null` until approved (or promoted). */
+  requester?: Maybe<Requester>;
+  /** The reason of the latest request for changes or of the rejection. */
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: ApplicationStatus;
+  /** When it was submitted. */
+  submittedAt: Scalars['DateTime']['output'];
+  /** What the system does with the data. */
+  systemDescription: Scalars['String']['output'];
+  /** Name of the system the organisation builds. */
+  systemName: Scalars['String']['output'];
+  /** The usage tier; `null` until approved. */
+  tier?: Maybe<UsageTier>;
+};
+
+/** A step in an application's history. */
+export type ApplicationAction =
+  /** The operator recorded the signed acceptance act. */
+  | 'ACCEPTANCE_RECORDED'
+  /** The applicant reported its acceptance tests done. */
+  | 'ACCEPTANCE_REPORTED'
+  /** The applicant amended it after a request for changes. */
+  | 'AMENDED'
+  /** The operator approved it; the TEST grant was created. */
+  | 'APPROVED'
+  /** The operator asked for changes. */
+  | 'CHANGES_REQUESTED'
+  /** The applicant claimed its credentials for one environment. */
+  | 'CREDENTIALS_ISSUED'
+  /** The operator issued the PRODUCTION grant. */
+  | 'PRODUCTION_GRANTED'
+  /** The accepted application was copied to the production platform (`pnpm onboarding:promote`). */
+  | 'PROMOTED'
+  /** The operator rejected it. */
+  | 'REJECTED'
+  /** The applicant rotated its OAuth client secret. */
+  | 'SECRET_ROTATED'
+  /** The organisation submitted the application. */
+  | 'SUBMITTED';
+
+/** A page of applications. */
+export type ApplicationConnection = {
+  __typename?: 'ApplicationConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The applications on this page. */
+  nodes: Array<Application>;
+};
+
+/** Credentials of one application in this platform's environment, shown once. */
+export type ApplicationCredentials = {
+  __typename?: 'ApplicationCredentials';
+  /** An API key, sent as `Authorization: Bearer <key>`. */
+  apiKey: Scalars['String']['output'];
+  /** The OAuth 2.0 client id (client credentials grant at `POST /oauth/token`). */
+  clientId: Scalars['String']['output'];
+  /** The OAuth 2.0 client secret. Shown only here; rotate it with `rotateClientSecret`. */
+  clientSecret: Scalars['String']['output'];
+  /** The environment they work in (only on the platform of that environment). */
+  environment: Environment;
+  /** The grant to name in the `Grant` header. */
+  grantNumber: Scalars['String']['output'];
+};
+
+/** One recorded step: what happened, who did it, when. */
+export type ApplicationEvent = {
+  __typename?: 'ApplicationEvent';
+  /** What happened. */
+  action: ApplicationAction;
+  /** Who did it: `applicant`, `operator (key N)` or `operator command`. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The environment of the platform the step happened on. */
+  environment: Environment;
+  /** The reason or remark given with the step, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** An application for access. */
+export type ApplicationInput = {
+  /** The contact's e-mail. */
+  contactEmail: Scalars['String']['input'];
+  /** The contact person's name. */
+  contactName: Scalars['String']['input'];
+  /** Data groups requested (at least one). */
+  dataGroups: Array<DataGroupName>;
+  /** The law or contract the access rests on. */
+  legalBasis: Scalars['String']['input'];
+  /** Whether the system needs to monitor persons. */
+  needsMonitoring?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The organisation's official name. */
+  organisationName: Scalars['String']['input'];
+  /** What the data is for. */
+  purpose: Scalars['String']['input'];
+  /** Its registration number: 11 digits with a valid check. */
+  registrationNumber: Scalars['String']['input'];
+  /** What the system does with the data. */
+  systemDescription: Scalars['String']['input'];
+  /** Name of the system being built. */
+  systemName: Scalars['String']['input'];
+};
+
+/** Where an application stands on its way from submission to production. */
+export type ApplicationStatus =
+  /** The applicant reported its acceptance tests done; waiting for the signed acceptance act. */
+  | 'ACCEPTANCE_REPORTED'
+  /** The signed acceptance act is recorded; a PRODUCTION grant may be issued on the production platform. */
+  | 'ACCEPTED'
+  /** Approved: the test environment is open (a TEST grant; credentials claimed with the application token). */
+  | 'APPROVED'
+  /** The operator asked for changes; the applicant amends with its application token. */
+  | 'CHANGES_REQUESTED'
+  /** A PRODUCTION grant is issued: production credentials can be claimed on the production platform. */
+  | 'IN_PRODUCTION'
+  /** Refused, with a reason; final. */
+  | 'REJECTED'
+  /** Submitted (or amended) and waiting for the operator's decision. */
+  | 'SUBMITTED';
+
+/** A submitted application and the token its applicant acts with. */
+export type ApplicationSubmission = {
+  __typename?: 'ApplicationSubmission';
+  /** The application. */
+  application: Application;
+  /**
+   * The application token: it reads the application's history, amends it and claims
+   * credentials. Shown only here, only once; only its hash is kept.
+   */
+  applicationToken: Scalars['String']['output'];
+};
+
+/** The operator's approval. */
+export type ApprovalInput = {
+  /** Data groups approved for testing (a subset of those requested); omit for all requested. */
+  dataGroups?: InputMaybe<Array<DataGroupName>>;
+  /** Persons a day its grants may disclose (default 1000). */
+  personsPerDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Requests a minute for the application's OAuth tokens (default 60). */
+  requestsPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Last day of the TEST grant; default a year from today. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** One person's data disclosed to one requester in one request. */
@@ -110,6 +321,17 @@ export type Caller = {
   requester: Requester;
   /** Role of the API key used. */
   role: Role;
+};
+
+/** A new client secret; the previous one keeps working until `previousSecretValidUntil`. */
+export type ClientSecretRotation = {
+  __typename?: 'ClientSecretRotation';
+  /** The OAuth client id (unchanged). */
+  clientId: Scalars['String']['output'];
+  /** The new secret. Shown only here. */
+  clientSecret: Scalars['String']['output'];
+  /** When the previous secret, and tokens issued with it, stop working. */
+  previousSecretValidUntil: Scalars['DateTime']['output'];
 };
 
 /** The kind of operation a composite data set's document is. */
@@ -381,6 +603,16 @@ export type DatasetConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The signed document of an acceptance act. */
+export type DocumentInput = {
+  /** The file's bytes, base64. */
+  base64: Scalars['String']['input'];
+  /** Media type, e.g. `application/pdf`. */
+  mediaType: Scalars['String']['input'];
+  /** SHA-256 (hex) of the bytes, checked against them. */
+  sha256: Scalars['String']['input'];
+};
+
 /** Test or production: a grant is valid only in its own environment. */
 export type Environment =
   /** The production environment. */
@@ -489,8 +721,18 @@ export type LegalBasis = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Replaces the application's content after the operator asked for changes; it is then SUBMITTED again. */
+  amendApplication: Application;
+  /** Approves an application (test platform only): registers the organisation if new and creates its TEST grant. */
+  approveApplication: Application;
   /** Approves a submitted version; refused with COMPOSITE_SET_NOT_COVERED when it touches a group outside its grant. */
   approveCompositeSet: CompositeSetVersion;
+  /**
+   * Issues the application's credentials for this platform's environment: an API key and an
+   * OAuth client with its secret, once per environment. On the test platform after approval;
+   * on the production platform after the PRODUCTION grant.
+   */
+  claimApplicationCredentials: ApplicationCredentials;
   /** Grants a requester data groups on a legal basis, for a purpose; effective on the next request. */
   createGrant: Grant;
   /** Registers an organisation that will use the platform. */
@@ -501,8 +743,18 @@ export type Mutation = {
    * operator or provider keys.
    */
   issueApiKey: IssuedApiKey;
+  /** Issues the PRODUCTION grant of an accepted application (production platform only), limited to the accepted groups. */
+  issueProductionGrant: Grant;
+  /** Records the signed acceptance act (test platform, after the applicant reported its tests). */
+  recordAcceptanceAct: Application;
+  /** Rejects an application, with the reason; final. */
+  rejectApplication: Application;
   /** Rejects a submitted version, with the reason the requester will read. */
   rejectCompositeSet: CompositeSetVersion;
+  /** The applicant reports its acceptance tests done (test platform, after approval). */
+  reportAcceptanceTests: Application;
+  /** Asks the applicant for changes, saying which. */
+  requestApplicationChanges: Application;
   /** Retires an approved (or submitted) version: from the next request on it no longer executes. */
   retireCompositeSet: CompositeSetVersion;
   /**
@@ -514,6 +766,13 @@ export type Mutation = {
   revokeApiKey: ApiKey;
   /** Revokes a grant at once. */
   revokeGrant: Grant;
+  /** Replaces the OAuth client secret of this environment; the previous one works for `overlapSeconds` more. */
+  rotateClientSecret: ClientSecretRotation;
+  /**
+   * Applies for access. Needs no API key (limited, like every keyless request, by the gateway's
+   * rate limit per client address); returns the application token once.
+   */
+  submitApplication: ApplicationSubmission;
   /**
    * Submits a composite data set for review: checked against the schema (one named query
    * over persons, or a `setChanges` subscription) and against the grant, which must be
@@ -525,9 +784,26 @@ export type Mutation = {
 };
 
 
+export type MutationAmendApplicationArgs = {
+  applicationToken: Scalars['String']['input'];
+  input: ApplicationInput;
+};
+
+
+export type MutationApproveApplicationArgs = {
+  input?: InputMaybe<ApprovalInput>;
+  number: Scalars['String']['input'];
+};
+
+
 export type MutationApproveCompositeSetArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationClaimApplicationCredentialsArgs = {
+  applicationToken: Scalars['String']['input'];
 };
 
 
@@ -546,10 +822,40 @@ export type MutationIssueApiKeyArgs = {
 };
 
 
+export type MutationIssueProductionGrantArgs = {
+  input: ProductionGrantInput;
+  number: Scalars['String']['input'];
+};
+
+
+export type MutationRecordAcceptanceActArgs = {
+  input: AcceptanceActInput;
+  number: Scalars['String']['input'];
+};
+
+
+export type MutationRejectApplicationArgs = {
+  number: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRejectCompositeSetArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationReportAcceptanceTestsArgs = {
+  applicationToken: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRequestApplicationChangesArgs = {
+  number: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -576,6 +882,17 @@ export type MutationRevokeGrantArgs = {
 };
 
 
+export type MutationRotateClientSecretArgs = {
+  applicationToken: Scalars['String']['input'];
+  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationSubmitApplicationArgs = {
+  input: ApplicationInput;
+};
+
+
 export type MutationSubmitCompositeSetArgs = {
   input: SubmitCompositeSetInput;
 };
@@ -584,6 +901,16 @@ export type MutationSubmitCompositeSetArgs = {
 export type MutationUpdateGrantArgs = {
   input: UpdateGrantInput;
   number: Scalars['String']['input'];
+};
+
+/** The PRODUCTION grant of an accepted application. */
+export type ProductionGrantInput = {
+  /** Data groups granted: among those of the acceptance act; omit for all of them. */
+  dataGroups?: InputMaybe<Array<DataGroupName>>;
+  /** First day of validity; default today. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of validity. */
+  validTo: Scalars['Date']['input'];
 };
 
 /** An organisation that provides data to the platform. */
@@ -605,6 +932,10 @@ export type Provider = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One application by number; `null` when unknown. */
+  application?: Maybe<Application>;
+  /** Applications, newest first, a page at a time; optionally only those in one status. */
+  applications: ApplicationConnection;
   /**
    * Disclosures recorded in the audit trail, newest first, filtered by any combination of
    * requester, person, data group and time. A provider sees only disclosures of its own
@@ -628,6 +959,8 @@ export type Query = {
   datasets: DatasetConnection;
   /** The caller: its organisation, the role of its API key and the grants it may exercise. */
   me: Caller;
+  /** The applicant's own application, with its history. Needs no API key: the application token is the credential. */
+  myApplication: Application;
   /** Versions waiting for review, oldest first, each with its data groups compared to its grant. */
   pendingCompositeSets: CompositeSetVersionConnection;
   /** Organisations that provide data to the platform. */
@@ -639,6 +972,18 @@ export type Query = {
    * sees only its own datasets' data groups, without confidential grants.
    */
   usageStatistics: Array<UsageStatistic>;
+};
+
+
+export type QueryApplicationArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ApplicationStatus>;
 };
 
 
@@ -673,6 +1018,11 @@ export type QueryDatasetArgs = {
 export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyApplicationArgs = {
+  applicationToken: Scalars['String']['input'];
 };
 
 
@@ -787,6 +1137,15 @@ export type UsageStatistic = {
   requests: Scalars['Int']['output'];
 };
 
+/** Usage tier of an application's subscription, enforced by the gateway. */
+export type UsageTier = {
+  __typename?: 'UsageTier';
+  /** Persons a day the application's grants may disclose (the grants' daily quota). */
+  personsPerDay: Scalars['Int']['output'];
+  /** Requests a minute the application's OAuth tokens may send (on each platform). */
+  requestsPerMinute: Scalars['Int']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -886,19 +1245,31 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AcceptanceAct: ResolverTypeWrapper<AcceptanceActRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AcceptanceActInput: AcceptanceActInput;
   ApiKey: ResolverTypeWrapper<ApiKeyRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Application: ResolverTypeWrapper<ApplicationRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApplicationAction: ApplicationAction;
+  ApplicationConnection: ResolverTypeWrapper<ApplicationConnectionParent>;
+  ApplicationCredentials: ResolverTypeWrapper<ApplicationCredentials>;
+  ApplicationEvent: ResolverTypeWrapper<ApplicationEventRow>;
+  ApplicationInput: ApplicationInput;
+  ApplicationStatus: ApplicationStatus;
+  ApplicationSubmission: ResolverTypeWrapper<Omit<ApplicationSubmission, 'application'> & { application: ResolversTypes['Application'] }>;
+  ApprovalInput: ApprovalInput;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditFilter: AuditFilter;
   Caller: ResolverTypeWrapper<Omit<Caller, 'requester'> & { requester: ResolversTypes['Requester'] }>;
+  ClientSecretRotation: ResolverTypeWrapper<ClientSecretRotation>;
   CompositeOperationType: CompositeOperationType;
   CompositeSet: ResolverTypeWrapper<CompositeSetRow>;
   CompositeSetConnection: ResolverTypeWrapper<CompositeSetConnectionParent>;
   CompositeSetStatus: CompositeSetStatus;
   CompositeSetVersion: ResolverTypeWrapper<CompositeSetVersionRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompositeSetVersionConnection: ResolverTypeWrapper<CompositeSetVersionConnectionParent>;
   ConditionField: ConditionField;
   ConditionOperator: ConditionOperator;
@@ -913,6 +1284,7 @@ export type ResolversTypes = ResolversObject<{
   DatasetConnection: ResolverTypeWrapper<DatasetConnectionParent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DocumentInput: DocumentInput;
   Environment: Environment;
   Grant: ResolverTypeWrapper<GrantRow>;
   GrantCondition: ResolverTypeWrapper<GrantCondition>;
@@ -921,6 +1293,7 @@ export type ResolversTypes = ResolversObject<{
   IssuedApiKey: ResolverTypeWrapper<Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   LegalBasis: ResolverTypeWrapper<LegalBasisEntry>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ProductionGrantInput: ProductionGrantInput;
   Provider: ResolverTypeWrapper<ProviderRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Requester: ResolverTypeWrapper<RequesterRow>;
@@ -929,22 +1302,33 @@ export type ResolversTypes = ResolversObject<{
   SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: ResolverTypeWrapper<UsageRow>;
+  UsageTier: ResolverTypeWrapper<UsageTier>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AcceptanceAct: AcceptanceActRow;
+  Int: Scalars['Int']['output'];
+  AcceptanceActInput: AcceptanceActInput;
   ApiKey: ApiKeyRow;
   ID: Scalars['ID']['output'];
+  Application: ApplicationRow;
+  Boolean: Scalars['Boolean']['output'];
+  ApplicationConnection: ApplicationConnectionParent;
+  ApplicationCredentials: ApplicationCredentials;
+  ApplicationEvent: ApplicationEventRow;
+  ApplicationInput: ApplicationInput;
+  ApplicationSubmission: Omit<ApplicationSubmission, 'application'> & { application: ResolversParentTypes['Application'] };
+  ApprovalInput: ApprovalInput;
   AuditEntry: AuditRow;
   AuditEntryConnection: Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
-  Boolean: Scalars['Boolean']['output'];
   AuditFilter: AuditFilter;
   Caller: Omit<Caller, 'requester'> & { requester: ResolversParentTypes['Requester'] };
+  ClientSecretRotation: ClientSecretRotation;
   CompositeSet: CompositeSetRow;
   CompositeSetConnection: CompositeSetConnectionParent;
   CompositeSetVersion: CompositeSetVersionRow;
-  Int: Scalars['Int']['output'];
   CompositeSetVersionConnection: CompositeSetVersionConnectionParent;
   CreateGrantInput: CreateGrantInput;
   CreateRequesterInput: CreateRequesterInput;
@@ -956,6 +1340,7 @@ export type ResolversParentTypes = ResolversObject<{
   DatasetConnection: DatasetConnectionParent;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DocumentInput: DocumentInput;
   Grant: GrantRow;
   GrantCondition: GrantCondition;
   GrantConditionInput: GrantConditionInput;
@@ -963,6 +1348,7 @@ export type ResolversParentTypes = ResolversObject<{
   IssuedApiKey: Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   LegalBasis: LegalBasisEntry;
   Mutation: Record<PropertyKey, never>;
+  ProductionGrantInput: ProductionGrantInput;
   Provider: ProviderRow;
   Query: Record<PropertyKey, never>;
   Requester: RequesterRow;
@@ -970,6 +1356,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: UsageRow;
+  UsageTier: UsageTier;
   String: Scalars['String']['output'];
 }>;
 
@@ -979,6 +1366,17 @@ export type RequiresRoleDirectiveArgs = {
 
 export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = CatalogContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AcceptanceActResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AcceptanceAct'] = ResolversParentTypes['AcceptanceAct']> = ResolversObject<{
+  acceptedDataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentMediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signatories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ApiKeyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -987,6 +1385,55 @@ export type ApiKeyResolvers<ContextType = CatalogContext, ParentType extends Res
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+}>;
+
+export type ApplicationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = ResolversObject<{
+  acceptanceAct?: Resolver<Maybe<ResolversTypes['AcceptanceAct']>, ParentType, ContextType>;
+  approvedDataGroups?: Resolver<Maybe<Array<ResolversTypes['DataGroupName']>>, ParentType, ContextType>;
+  contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ApplicationEvent']>, ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsMonitoring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['Requester']>, ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  systemDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  systemName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['UsageTier']>, ParentType, ContextType>;
+}>;
+
+export type ApplicationConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApplicationConnection'] = ResolversParentTypes['ApplicationConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+}>;
+
+export type ApplicationCredentialsResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApplicationCredentials'] = ResolversParentTypes['ApplicationCredentials']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  environment?: Resolver<ResolversTypes['Environment'], ParentType, ContextType>;
+  grantNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApplicationEventResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApplicationEvent'] = ResolversParentTypes['ApplicationEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ApplicationAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  environment?: Resolver<ResolversTypes['Environment'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ApplicationSubmissionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApplicationSubmission'] = ResolversParentTypes['ApplicationSubmission']> = ResolversObject<{
+  application?: Resolver<ResolversTypes['Application'], ParentType, ContextType>;
+  applicationToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1015,6 +1462,12 @@ export type CallerResolvers<ContextType = CatalogContext, ParentType extends Res
   keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+}>;
+
+export type ClientSecretRotationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ClientSecretRotation'] = ResolversParentTypes['ClientSecretRotation']> = ResolversObject<{
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousSecretValidUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type CompositeSetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CompositeSet'] = ResolversParentTypes['CompositeSet']> = ResolversObject<{
@@ -1143,15 +1596,25 @@ export type LegalBasisResolvers<ContextType = CatalogContext, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  amendApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationAmendApplicationArgs, 'applicationToken' | 'input'>>;
+  approveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApproveApplicationArgs, 'number'>>;
   approveCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationApproveCompositeSetArgs, 'id' | 'version'>>;
+  claimApplicationCredentials?: Resolver<ResolversTypes['ApplicationCredentials'], ParentType, ContextType, RequireFields<MutationClaimApplicationCredentialsArgs, 'applicationToken'>>;
   createGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationCreateGrantArgs, 'input'>>;
   createRequester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType, RequireFields<MutationCreateRequesterArgs, 'input'>>;
   issueApiKey?: Resolver<ResolversTypes['IssuedApiKey'], ParentType, ContextType, RequireFields<MutationIssueApiKeyArgs, 'input'>>;
+  issueProductionGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationIssueProductionGrantArgs, 'input' | 'number'>>;
+  recordAcceptanceAct?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRecordAcceptanceActArgs, 'input' | 'number'>>;
+  rejectApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRejectApplicationArgs, 'number' | 'reason'>>;
   rejectCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRejectCompositeSetArgs, 'id' | 'reason' | 'version'>>;
+  reportAcceptanceTests?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationReportAcceptanceTestsArgs, 'applicationToken'>>;
+  requestApplicationChanges?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRequestApplicationChangesArgs, 'number' | 'reason'>>;
   retireCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRetireCompositeSetArgs, 'id' | 'version'>>;
   reviseCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationReviseCompositeSetArgs, 'document' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'number'>>;
+  rotateClientSecret?: Resolver<ResolversTypes['ClientSecretRotation'], ParentType, ContextType, RequireFields<MutationRotateClientSecretArgs, 'applicationToken' | 'overlapSeconds'>>;
+  submitApplication?: Resolver<ResolversTypes['ApplicationSubmission'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'input'>>;
   submitCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationSubmitCompositeSetArgs, 'input'>>;
   updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'input' | 'number'>>;
 }>;
@@ -1167,6 +1630,8 @@ export type ProviderResolvers<ContextType = CatalogContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'number'>>;
+  applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   compositeSets?: Resolver<ResolversTypes['CompositeSetConnection'], ParentType, ContextType, RequireFields<QueryCompositeSetsArgs, 'first'>>;
   dataGroup?: Resolver<Maybe<ResolversTypes['DataGroup']>, ParentType, ContextType, RequireFields<QueryDataGroupArgs, 'name'>>;
@@ -1175,6 +1640,7 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'code'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
+  myApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<QueryMyApplicationArgs, 'applicationToken'>>;
   pendingCompositeSets?: Resolver<ResolversTypes['CompositeSetVersionConnection'], ParentType, ContextType, RequireFields<QueryPendingCompositeSetsArgs, 'first'>>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
   requesters?: Resolver<ResolversTypes['RequesterConnection'], ParentType, ContextType, RequireFields<QueryRequestersArgs, 'first'>>;
@@ -1204,11 +1670,23 @@ export type UsageStatisticResolvers<ContextType = CatalogContext, ParentType ext
   requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type UsageTierResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['UsageTier'] = ResolversParentTypes['UsageTier']> = ResolversObject<{
+  personsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
+  AcceptanceAct?: AcceptanceActResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  Application?: ApplicationResolvers<ContextType>;
+  ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
+  ApplicationCredentials?: ApplicationCredentialsResolvers<ContextType>;
+  ApplicationEvent?: ApplicationEventResolvers<ContextType>;
+  ApplicationSubmission?: ApplicationSubmissionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;
+  ClientSecretRotation?: ClientSecretRotationResolvers<ContextType>;
   CompositeSet?: CompositeSetResolvers<ContextType>;
   CompositeSetConnection?: CompositeSetConnectionResolvers<ContextType>;
   CompositeSetVersion?: CompositeSetVersionResolvers<ContextType>;
@@ -1231,6 +1709,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Requester?: RequesterResolvers<ContextType>;
   RequesterConnection?: RequesterConnectionResolvers<ContextType>;
   UsageStatistic?: UsageStatisticResolvers<ContextType>;
+  UsageTier?: UsageTierResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = CatalogContext> = ResolversObject<{

@@ -2,16 +2,24 @@ import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { legalBasesOfGroup, legalBasesOfGroups } from "../repositories/catalogLegalBases";
 import { accessMutations, accessQueries, accessTypes } from "./access";
+import { applicationStepMutations } from "./applicationSteps";
+import { applicationMutations, applicationQueries, applicationTypes } from "./applications";
 import { compositeSetMutations, compositeSetQueries, compositeSetTypes } from "./compositeSets";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
   ...accessTypes,
   ...compositeSetTypes,
+  ...applicationTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries, ...compositeSetQueries },
-  Mutation: { ...accessMutations, ...compositeSetMutations },
+  Query: { ...Query, ...accessQueries, ...compositeSetQueries, ...applicationQueries },
+  Mutation: {
+    ...accessMutations,
+    ...compositeSetMutations,
+    ...applicationMutations,
+    ...applicationStepMutations,
+  },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
     legalBases: (group) => legalBasesOfGroup(group.name),
