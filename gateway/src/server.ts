@@ -28,6 +28,7 @@ import { type AccessControlOptions, accessControlPlugin } from "./access/plugin"
 import { catalogRoutes } from "./catalog/catalogRoutes";
 import { MANIFEST_PATH, manifestRoute } from "./documents/manifest";
 import { persistedDocumentsPlugin, refusingPersistedQueryCache } from "./documents/plugin";
+import { ApprovedDocuments } from "./documents/store";
 import { errorStatusPlugin } from "./errorStatusPlugin";
 import { explorerRoutes } from "./explorer";
 import { limitsFromEnv, type OperationLimits } from "./limits/config";
@@ -150,6 +151,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const ttlSeconds = options.identityTtlSeconds ?? identityTtlSecondsFromEnv();
   const metrics = createGatewayMetrics();
+  const documents = new ApprovedDocuments(options.database);
+  await documents.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -208,7 +211,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         ...(options.accessControl === false
           ? []
           : [
-              persistedDocumentsPlugin(options.database.db),
+              persistedDocumentsPlugin(documents),
               operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,
@@ -261,11 +264,13 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       await subscriptions?.dispose();
     },
     onStop: async () => {
+      await documents.stop();
       await pool?.close();
     },
   });
   subscriptions = await attachSubscriptionServer({
     httpServer: server.httpServer,
+    documents,
     apollo: server.apollo,
     schema: () => {
       if (!apiSchema) throw new Error("the gateway has not loaded its schema yet");

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
-import type { Database } from "@rnp/db";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
-import { findApprovedDocument } from "./store";
+import type { ApprovedDocuments } from "./store";
 
 /** How a request named a composite data set's version. */
 export interface PersistedId {
@@ -78,11 +77,11 @@ export function documentNotFound(hash: string) {
  * approved (Apollo's APQ registration), the request is an ordinary one with its document.
  * A refusal is answered from `didResolveOperation`, with its code and HTTP status.
  */
-export function persistedDocumentsPlugin(db: Database): ApolloServerPlugin<GatewayContext> {
+export function persistedDocumentsPlugin(documents: ApprovedDocuments): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       try {
-        await resolvePersistedDocument(db, request, contextValue);
+        await resolvePersistedDocument(documents, request, contextValue);
         return;
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
@@ -104,7 +103,11 @@ export function persistedDocumentsPlugin(db: Database): ApolloServerPlugin<Gatew
 
 const REFUSED_PLACEHOLDER = "query PersistedDocumentRefused { __typename }";
 
-async function resolvePersistedDocument(db: Database, request: GraphQLRequest, contextValue: GatewayContext) {
+async function resolvePersistedDocument(
+  documents: ApprovedDocuments,
+  request: GraphQLRequest,
+  contextValue: GatewayContext,
+) {
   const wanted = persistedIdOf(request);
   if (!wanted) return;
   const key = bearerKeyOf(contextValue.authorization);
@@ -115,7 +118,7 @@ async function resolvePersistedDocument(db: Database, request: GraphQLRequest, c
       { http: { status: 401 } },
     );
   }
-  const found = await findApprovedDocument(db, key, wanted.hash, contextValue.grantNumber?.trim());
+  const found = await documents.find(key, wanted.hash, contextValue.grantNumber?.trim());
   if (!found) {
     if (wanted.form === "apq" && request.query !== undefined) return;
     throw documentNotFound(wanted.hash);

@@ -1,9 +1,12 @@
 import { hashApiKey } from "@rnp/common";
-import { type Database, schema } from "@rnp/db";
+import { type Database, type DatabaseClient, schema, unlistenQuietly } from "@rnp/db";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 const { apiKeys, grants } = schema.access;
 const { compositeSets, compositeSetVersions } = schema.compositeSets;
+
+/** The catalog's NOTIFY channel for decisions on composite set versions (its repository sends it). */
+const COMPOSITE_SETS_CHANGED = "composite_sets_changed";
 
 /** An approved version of a composite data set, as the gateway executes it. */
 export interface ApprovedDocument {
@@ -23,13 +26,8 @@ export interface ApprovedDocument {
  * an id reveals nothing to whoever guesses it. When one document is approved in sets of
  * two grants, the one of the grant the request names wins.
  */
-export async function findApprovedDocument(
-  db: Database,
-  apiKey: string,
-  documentHash: string,
-  grantNumber: string | undefined,
-): Promise<ApprovedDocument | undefined> {
-  const [row] = await db
+function approvedDocumentStatement(db: Database) {
+  return db
     .select({
       setId: compositeSetVersions.setId,
       version: compositeSetVersions.version,
@@ -45,14 +43,69 @@ export async function findApprovedDocument(
     .innerJoin(grants, eq(grants.id, compositeSets.grantId))
     .where(
       and(
-        eq(apiKeys.keyHash, hashApiKey(apiKey)),
-        eq(compositeSetVersions.documentHash, documentHash),
+        eq(apiKeys.keyHash, sql.placeholder("keyHash")),
+        eq(compositeSetVersions.documentHash, sql.placeholder("documentHash")),
         eq(compositeSetVersions.status, "APPROVED"),
       ),
     )
-    .orderBy(desc(sql`${grants.number} = ${grantNumber ?? ""}`), desc(compositeSetVersions.version))
-    .limit(1);
-  return row;
+    .orderBy(
+      desc(sql`${grants.number} = ${sql.placeholder("grantNumber")}`),
+      desc(compositeSetVersions.version),
+    )
+    .limit(1)
+    .prepare("find_approved_document");
+}
+
+/** Cached look-ups kept at most this long, in case a NOTIFY was lost while reconnecting. */
+const MAX_AGE_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The approved versions the gateway executes by id, looked up in one prepared statement and
+ * kept in memory, so executing a set by id costs no more than sending its document. Any
+ * decision on a version (approve, reject, retire) is announced with NOTIFY
+ * `composite_sets_changed` by the catalog, and every gateway replica then forgets all it
+ * holds: a retirement takes effect on the next request everywhere. The listener's
+ * (re)connection clears too, and no entry is older than 30 s. The key itself, its grant and
+ * the grant's data groups are still checked fresh on every request by access control.
+ */
+export class ApprovedDocuments {
+  private readonly cache = new Map<string, { at: number; found: ApprovedDocument }>();
+  private readonly statement: ReturnType<typeof approvedDocumentStatement>;
+  private listener: { unlisten(): Promise<void> } | undefined;
+
+  constructor(private readonly database: DatabaseClient) {
+    this.statement = approvedDocumentStatement(database.db);
+  }
+
+  async start(): Promise<void> {
+    this.listener = await this.database.sql.listen(
+      COMPOSITE_SETS_CHANGED,
+      () => this.cache.clear(),
+      () => this.cache.clear(),
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (this.listener) await unlistenQuietly(this.listener);
+  }
+
+  /**
+   * The approved version with this document hash among the sets of the key's organisation.
+   * Another organisation's set is not found: an id reveals nothing to whoever guesses it.
+   * When one document is approved in sets of two grants, the named grant's wins.
+   */
+  async find(apiKey: string, documentHash: string, grantNumber = ""): Promise<ApprovedDocument | undefined> {
+    const keyHash = hashApiKey(apiKey);
+    const cacheKey = `${keyHash}|${documentHash}|${grantNumber}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.found;
+    const [found] = await this.statement.execute({ keyHash, documentHash, grantNumber });
+    if (!found) return undefined;
+    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+    this.cache.set(cacheKey, { at: Date.now(), found });
+    return found;
+  }
 }
 
 /** Every approved version of the organisation's sets, for its persisted-query manifest. */

@@ -1,8 +1,7 @@
-import type { Database } from "@rnp/db";
 import { type GraphQLError, GraphQLError as GraphQLErrorClass } from "graphql";
 import type { GatewayContext } from "../access/context";
 import { bearerKeyOf, documentNotFound, hashOfId } from "./plugin";
-import { findApprovedDocument } from "./store";
+import type { ApprovedDocuments } from "./store";
 
 interface SubscribePayload {
   query: string;
@@ -19,7 +18,7 @@ interface SubscribePayload {
  * `onSubscribe` returns to refuse (graphql-ws sends them as the operation's `error`).
  */
 export async function resolveSubscribePayload<P extends SubscribePayload>(
-  db: Database,
+  documents: ApprovedDocuments,
   connectionParams: { authorization?: string; grant?: string } | undefined,
   payload: P,
 ): Promise<
@@ -32,7 +31,7 @@ export async function resolveSubscribePayload<P extends SubscribePayload>(
   try {
     const hash = hashOfId(id);
     const key = bearerKeyOf(connectionParams?.authorization);
-    const found = key ? await findApprovedDocument(db, key, hash, connectionParams?.grant) : undefined;
+    const found = key ? await documents.find(key, hash, connectionParams?.grant) : undefined;
     if (!found) throw documentNotFound(hash);
     return {
       payload: {

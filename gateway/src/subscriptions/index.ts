@@ -21,6 +21,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type postgres from "postgres";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { GatewayContext } from "../access/context";
+import type { ApprovedDocuments } from "../documents/store";
 import { resolveSubscribePayload } from "../documents/subscriptions";
 import { rateLimitKey } from "../limits/rateLimit";
 import { releasingOnEnd, type SubscriptionLimits } from "../limits/subscriptionLimits";
@@ -58,6 +59,8 @@ export interface SubscriptionStats {
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
+  /** The approved composite data sets a subscription may name by id. */
+  documents: ApprovedDocuments;
   apollo: ApolloServer<GatewayContext>;
   /** The API schema clients see (the gateway's), for validation. */
   schema: () => GraphQLSchema;
@@ -183,7 +186,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
       onConnect: (ctx) => acceptsConnection(options.database.db, ctx.connectionParams),
       onSubscribe: inSocketOrder(async (ctx, _id, sent) => {
         // A composite data set named by id: its approved document is what runs (and is audited).
-        const byId = await resolveSubscribePayload(options.database.db, ctx.connectionParams, sent);
+        const byId = await resolveSubscribePayload(options.documents, ctx.connectionParams, sent);
         if ("errors" in byId) return byId.errors;
         const { payload, compositeSet } = byId;
         const { limits } = options;

@@ -118,6 +118,9 @@ export async function insertVersion(
   return (await findVersion(db, setId, number))!;
 }
 
+/** The channel a decision is announced on; the gateways' caches of approved documents listen. */
+export const COMPOSITE_SETS_CHANGED = "composite_sets_changed";
+
 /**
  * Moves a version from one of the `from` statuses to `to`; undefined when it was not in
  * one of them (another operator decided first), so a decision is never taken twice.
@@ -141,7 +144,10 @@ export async function decideVersion(
       ),
     )
     .returning({ setId: compositeSetVersions.setId });
-  return updated ? findVersion(db, setId, version) : undefined;
+  if (!updated) return undefined;
+  // Every gateway forgets the approved documents it holds (gateway/src/documents/store.ts).
+  await db.execute(sql`select pg_notify(${COMPOSITE_SETS_CHANGED}, ${String(setId)})`);
+  return findVersion(db, setId, version);
 }
 
 /** The requester's sets, newest first, `first + 1` read to know whether a page follows. */
