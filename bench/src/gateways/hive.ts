@@ -62,7 +62,13 @@ export async function startHiveGateway(urls: Record<string, string>): Promise<Pa
       "1",
     ],
     // NODE_ENV unset: Hive's production mode forks one worker per core, which is not what is compared.
-    { cwd: folder, env: { ...process.env, NODE_ENV: "" }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: folder,
+      // Hive reads LOG_LEVEL too, with other names (ours is `silent` under vitest), and its
+      // "Listening on" line, waited for below, is at info.
+      env: { ...process.env, NODE_ENV: "", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let output = "";
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
