@@ -14,6 +14,9 @@ import { measureFairness } from "./fairness";
 import { loadRunner, median, post } from "./load";
 import { printNameSearch } from "./search";
 
+// Parts run in this process (the raw-SQL capture, a search) would log every request at info.
+process.env.LOG_LEVEL ??= "warn";
+
 const usage = `Usage: pnpm bench [--duration S] [--connections N] [--persons N] [--search-persons N]
 
 Measures, in one run and on one register:

@@ -10,6 +10,9 @@ import { registerChanges } from "../../tests/support/changes";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
 import { percentile, residentMiB, SubscriberPool, until, within } from "./subscribers";
 
+// Parts run in this process (the raw-SQL capture, a search) would log every request at info.
+process.env.LOG_LEVEL ??= "warn";
+
 const usage = `Usage: pnpm bench:monitoring [--codes N] [--mass N] [--subscribers N] [--events N]
                              [--sets N] [--open N] [--timeout SECONDS]
 

@@ -18,6 +18,9 @@ import { soak } from "./soak";
 const SECTIONS = ["ours", "stubs", "limit", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
+// Parts run in this process (the raw-SQL capture, a search) would log every request at info.
+process.env.LOG_LEVEL ??= "warn";
+
 const usage = `Usage: pnpm bench:gateways [--duration S] [--connections N] [--rounds N] [--only LIST] [--json FILE]
 
 This gateway (@rnp/gateway) and Hive Gateway (@graphql-hive/gateway, its own CLI) side by
