@@ -1,5 +1,6 @@
 export * from "./apiKeys";
 export * from "./catalogDocument";
+export * from "./channels";
 export * from "./commandLine";
 export * from "./conditions";
 export * from "./disclosures";

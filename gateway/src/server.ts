@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ApolloGateway } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import {
+  correlationIdOf,
   createGraphQLServer,
   type GraphQLServer,
   identityTtlSecondsFromEnv,
@@ -122,16 +123,6 @@ async function subgraphReadiness(urls: Record<string, string>): Promise<Readines
     }),
   );
   return { ready: Object.values(checks).every((check) => check.ok), checks };
-}
-
-/**
- * The client's `x-request-id`, kept as a correlation id: printable ASCII only, at most 64
- * characters, so it cannot forge log lines or fill the audit row; null when nothing is left.
- */
-function correlationIdOf(header: string | string[] | undefined): string | null {
-  const given = Array.isArray(header) ? header[0] : header;
-  const cleaned = given?.replace(/[^\x21-\x7e]/g, "").slice(0, 64);
-  return cleaned ? cleaned : null;
 }
 
 function auditOptionsOf(options: GatewayOptions): AccessControlOptions["audit"] {

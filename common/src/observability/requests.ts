@@ -77,7 +77,7 @@ export function observeRequest(
     observer.metrics.duration.observe({ operation, requester }, seconds);
     for (const code of observed.errorCodes ?? []) observer.metrics.errors.inc({ operation, requester, code });
     const line = {
-      requestId: scope.requestId ?? headerValue(request.headers["x-request-id"]),
+      requestId: scope.requestId ?? correlationIdOf(request.headers["x-request-id"]),
       ...(observed.correlationId ? { correlationId: observed.correlationId } : {}),
       operationName: observed.operationName ?? null,
       requesterId: observed.requesterId ?? null,
@@ -98,7 +98,12 @@ export function observeRequest(
   return span ? context.with(trace.setSpan(context.active(), span), handle) : handle();
 }
 
-function headerValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.replace(/[^\x21-\x7e]/g, "").slice(0, 64) || undefined;
+/**
+ * A client's `x-request-id`, kept as a correlation id: printable ASCII only, at most 64
+ * characters, so it cannot forge log lines or fill an audit row; null when nothing is left.
+ */
+export function correlationIdOf(header: string | string[] | undefined): string | null {
+  const given = Array.isArray(header) ? header[0] : header;
+  const cleaned = given?.replace(/[^\x21-\x7e]/g, "").slice(0, 64);
+  return cleaned ? cleaned : null;
 }

@@ -1,12 +1,9 @@
-import { hashApiKey } from "@rnp/common";
+import { COMPOSITE_SETS_CHANGED, hashApiKey } from "@rnp/common";
 import { type Database, type DatabaseClient, schema, unlistenQuietly } from "@rnp/db";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 const { apiKeys, grants } = schema.access;
 const { compositeSets, compositeSetVersions } = schema.compositeSets;
-
-/** The catalog's NOTIFY channel for decisions on composite set versions (its repository sends it). */
-const COMPOSITE_SETS_CHANGED = "composite_sets_changed";
 
 /** An approved version of a composite data set, as the gateway executes it. */
 export interface ApprovedDocument {

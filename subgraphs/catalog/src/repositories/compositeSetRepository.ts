@@ -1,3 +1,4 @@
+import { COMPOSITE_SETS_CHANGED } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
 import { and, asc, desc, eq, gt, inArray, lt, max, notInArray, or, sql } from "drizzle-orm";
@@ -117,9 +118,6 @@ export async function insertVersion(
   });
   return (await findVersion(db, setId, number))!;
 }
-
-/** The channel a decision is announced on; the gateways' caches of approved documents listen. */
-export const COMPOSITE_SETS_CHANGED = "composite_sets_changed";
 
 /**
  * Moves a version from one of the `from` statuses to `to`; undefined when it was not in
