@@ -3,6 +3,7 @@ export * from "./catalogDocument";
 export * from "./channels";
 export * from "./commandLine";
 export * from "./conditions";
+export * from "./config";
 export * from "./disclosures";
 export * from "./errors";
 export * from "./graphqlServer";
