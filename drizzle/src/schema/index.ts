@@ -4,3 +4,5 @@ export * as compositeSets from "./compositeSets";
 export * as monitoring from "./monitoring";
 export * as onboarding from "./onboarding";
 export * as person from "./person";
+export * as people from "./people";
+export * as portal from "./portal";
