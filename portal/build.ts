@@ -7,6 +7,8 @@ const portalFolder = fileURLToPath(new URL(".", import.meta.url));
 /** The built portal: `index.html` and `assets/`, served by the gateway at `/portal`. */
 export const portalDist = path.join(portalFolder, "dist");
 const stampFile = path.join(portalDist, ".sources");
+/** The portal's documents as GraphQL Code Generator persisted them: the sessions' safelist. */
+export const persistedDocumentsFile = path.join(portalFolder, "src", "gql", "persisted-documents.json");
 
 /** Everything the bundle is made from: a change in any of them makes a new build. */
 function sourceFiles(): string[] {

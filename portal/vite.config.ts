@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { knowledgeBasePlugin } from "./knowledgeBase";
+import { knowledgeBasePlugin } from "./knowledgeBase.ts";
 
 const docs = fileURLToPath(new URL("../docs", import.meta.url));
 /** Where `pnpm --filter @rnp/portal dev` sends GraphQL, sign-in and the catalog's files. */

@@ -1,5 +1,5 @@
 import "@digdir/designsystemet-css";
-import "@digdir/designsystemet-theme/brand/digdir.css";
+import "@digdir/designsystemet-theme/digdir.css";
 import "./theme.css";
 import "./i18n";
 import { ApolloProvider } from "@apollo/client/react";

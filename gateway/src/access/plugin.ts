@@ -199,8 +199,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     },
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema, operation, source }) {
-          const needs = analyseOperation(schema, document, marks);
+        async didResolveOperation({ contextValue, document, schema, operation, source, request }) {
+          const needs = analyseOperation(schema, document, marks, request.variables);
           const { identity, namedGrant } =
             contextValue.portal && options.sessions
               ? await options.sessions.authenticate(
