@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { Kind, type OperationDefinitionNode, parse, print, visit } from "graphql";
 
+const byName = <T extends { name: { value: string } }>(list: readonly T[] | undefined) =>
+  list ? [...list].sort((a, b) => a.name.value.localeCompare(b.name.value)) : list;
+
 /**
- * The canonical form of a document: parsed and printed without `__typename` selections, which
- * a client's cache may add and which reveal nothing, so the same page's document hashes the
- * same however the client prints it.
+ * The canonical form of a document: parsed, without `__typename` selections (a client's cache
+ * adds them; they reveal nothing), selections, arguments and variables in a fixed order (the
+ * persisted documents are normalised so), printed. The same page's document hashes the same
+ * however the client prints it, and no other document does.
  */
 export function canonicalDocumentHash(source: string): string | null {
   let document: ReturnType<typeof parse>;
@@ -14,7 +18,22 @@ export function canonicalDocumentHash(source: string): string | null {
     return null;
   }
   const stripped = visit(document, {
-    Field: (node) => (node.name.value === "__typename" ? null : undefined),
+    Field: {
+      enter: (node) => (node.name.value === "__typename" ? null : undefined),
+      leave: (node) => ({ ...node, arguments: byName(node.arguments) }),
+    },
+    Directive: { leave: (node) => ({ ...node, arguments: byName(node.arguments) }) },
+    OperationDefinition: {
+      leave: (node) => ({
+        ...node,
+        variableDefinitions: node.variableDefinitions
+          ? [...node.variableDefinitions].sort((a, b) => a.variable.name.value.localeCompare(b.variable.name.value))
+          : node.variableDefinitions,
+      }),
+    },
+    SelectionSet: {
+      leave: (node) => ({ ...node, selections: [...node.selections].sort((a, b) => print(a).localeCompare(print(b))) }),
+    },
   });
   return createHash("sha256").update(print(stripped)).digest("hex");
 }

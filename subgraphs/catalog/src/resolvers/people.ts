@@ -298,6 +298,7 @@ export const peopleTypes: Resolvers = {
   },
   PeopleEvent: {
     at: (row) => row.at.toISOString(),
+    actor: (row) => (/^\d{11}$/.test(row.actor) ? formatPersonCode(row.actor) : row.actor),
     personCode: (row) => formatPersonCode(row.personCode),
     organisation: async (row, _args, { loaders }) => {
       const requester = await loaders.requester.load(row.requesterId);
