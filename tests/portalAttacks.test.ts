@@ -1,3 +1,4 @@
+import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrant } from "./support/grants";
@@ -10,7 +11,6 @@ import {
   signInUpToCallback,
   step,
 } from "./support/portalSession";
-import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 
 const LOOKUPS_PER_HOUR = 4;
 let platform: TestPlatform;
@@ -22,12 +22,25 @@ let other: string;
 let ownGrant: string;
 let foreignGrant: string;
 
-const NONE = { codes: false, name: false, birth: false, citizenship: false, address: false, documents: false, family: false, death: false };
+const NONE = {
+  codes: false,
+  name: false,
+  birth: false,
+  citizenship: false,
+  address: false,
+  documents: false,
+  family: false,
+  death: false,
+};
 const lookUp = (session: PortalHttpSession, personCode: string, grant: string, purpose = "Case 17") =>
-  session.graphql(portalDocument("PdpLookUp"), { personCode, ...NONE, name: true }, {
-    grant,
-    "x-rnp-purpose": encodeURIComponent(purpose),
-  });
+  session.graphql(
+    portalDocument("PdpLookUp"),
+    { personCode, ...NONE, name: true },
+    {
+      grant,
+      "x-rnp-purpose": encodeURIComponent(purpose),
+    },
+  );
 
 const auditRows = async () => Number((await sql`select count(*)::int as n from audit.disclosures`)[0]!.n);
 const sessionRows = async () => Number((await sql`select count(*)::int as n from portal.sessions`)[0]!.n);
@@ -44,7 +57,11 @@ beforeAll(async () => {
     dataGroups: ["NAME"],
     purpose: "Another organisation's work",
   });
-  foreignGrant = await createGrant(platform, { dataGroups: ["NAME"], manualLookup: true }, foreign.requesterId);
+  foreignGrant = await createGrant(
+    platform,
+    { dataGroups: ["NAME"], manualLookup: true },
+    foreign.requesterId,
+  );
   await platform.operator(
     "mutation ($r: ID!, $p: String!) { addMember(requesterId: $r, personCode: $p, roles: [PDP_USER]) { personCode } }",
     { r: platform.requester.requesterId, p: official },
@@ -84,9 +101,12 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
 
   it("runs only the portal's own documents (SESSION_DOCUMENT_REQUIRED), so another resident's report cannot be asked for", async () => {
     const session = await signInByHttp(portal, subject);
-    const report = await session.graphql("query ($c: String!) { dataSubjectAccessReport(personCode: $c) { at } }", {
-      c: other,
-    });
+    const report = await session.graphql(
+      "query ($c: String!) { dataSubjectAccessReport(personCode: $c) { at } }",
+      {
+        c: other,
+      },
+    );
     expect(report.status).toBe(403);
     expect(report.body.errors?.[0]?.extensions?.code).toBe("SESSION_DOCUMENT_REQUIRED");
     const script = await session.graphql("{ persons(personCodes: []) { givenName } }");
@@ -97,7 +117,8 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((foreign.body.data as { person?: unknown } | null)?.person ?? null).toBeNull();
     // Its own reads are audited (the read itself), and never another resident's.
-    const rows = await sql`select person_code, channel from audit.disclosures order by seq desc limit ${(await auditRows()) - before}`;
+    const rows =
+      await sql`select person_code, channel from audit.disclosures order by seq desc limit ${(await auditRows()) - before}`;
     expect(rows.every((row) => row.person_code === subject.replace("-", ""))).toBe(true);
     const mine = await session.graphql(portalDocument("MyDisclosures"), { first: 5 });
     expect(mine.body.errors).toBeUndefined();
@@ -118,7 +139,8 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
     const own = await lookUp(session, subject, ownGrant, "Lieta 5/2026");
     expect(own.body.errors).toBeUndefined();
     expect((own.body.data as { person: { givenName: string } }).person.givenName).toBeTruthy();
-    const [row] = await sql`select actor_person_code, channel, case_reference, grant_number from audit.disclosures order by seq desc limit 1`;
+    const [row] =
+      await sql`select actor_person_code, channel, case_reference, grant_number from audit.disclosures order by seq desc limit 1`;
     expect(row).toMatchObject({
       actor_person_code: official.replace("-", ""),
       channel: "PDP",
@@ -201,7 +223,9 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
       headers: { cookie: one.cookie, origin, "x-csrf-token": one.csrfToken },
     });
     expect(out.status).toBe(204);
-    expect((await one.graphql(portalDocument("PortalMe"))).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await one.graphql(portalDocument("PortalMe"))).body.errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
     expect((await two.graphql(portalDocument("PortalMe"))).body.errors).toBeUndefined();
     const everywhere = await fetch(new URL("/portal/auth/logout-everywhere", portal), {
       method: "POST",

@@ -140,7 +140,9 @@ describe("the portal, a whole journey in the browser", () => {
     await p.getByRole("button", { name: "Iziet" }).click();
     await p.getByRole("heading", { level: 1, name: "Iedzīvotāju reģistra portāls" }).waitFor();
     const session = cookies.find((cookie) => cookie.name === "rnp-session")!;
-    const after = await fetch(`${portal}auth/session`, { headers: { cookie: `rnp-session=${session.value}` } });
+    const after = await fetch(`${portal}auth/session`, {
+      headers: { cookie: `rnp-session=${session.value}` },
+    });
     expect(await after.json()).toMatchObject({ signedIn: false });
     await subjectContext.close();
   });

@@ -6,12 +6,12 @@ import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { createGatewayServer, type GatewayOptions } from "@rnp/gateway";
 import { ensureOperatorKey } from "@rnp/gateway/access/credentials";
 import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "@rnp/gateway/auditAnchors";
-import { readPersistedDocuments } from "@rnp/gateway/portal";
 import type { PortalSettings } from "@rnp/gateway/portal";
+import { readPersistedDocuments } from "@rnp/gateway/portal";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
-import { ensurePortalBuilt, persistedDocumentsFile, portalDist } from "@rnp/portal/build";
 import { createPersonSubgraph } from "@rnp/person";
+import { ensurePortalBuilt, persistedDocumentsFile, portalDist } from "@rnp/portal/build";
 
 export const defaultDataDir = projectDataDir();
 
@@ -174,7 +174,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     if (options.portal) {
       const started = Date.now();
       const outcome = await ensurePortalBuilt();
-      log(`portal ${outcome}${outcome === "built" ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`);
+      log(
+        `portal ${outcome}${outcome === "built" ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`,
+      );
     }
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
     let explorerHeaders: Record<string, string> | undefined;

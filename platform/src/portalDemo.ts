@@ -37,6 +37,7 @@ export async function provisionPortalDemo(
   for (const [query, variables] of steps) {
     const body = await operatorCall(gatewayUrl, operatorKey, query, variables);
     const refused = body.errors?.filter((error) => !/already a member/.test(error.message)) ?? [];
-    if (refused.length > 0) throw new Error(`portal demo: ${refused.map((error) => error.message).join("; ")}`);
+    if (refused.length > 0)
+      throw new Error(`portal demo: ${refused.map((error) => error.message).join("; ")}`);
   }
 }

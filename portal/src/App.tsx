@@ -115,14 +115,70 @@ export function App() {
             <Route path="/docs" element={<Docs />} />
             <Route path="/docs/:slug" element={<Docs />} />
             <Route path="/sign-in" element={<SignIn />} />
-            <Route path="/my-data" element={<RequireSession><MyData /></RequireSession>} />
-            <Route path="/my-data/disclosures" element={<RequireSession><MyDisclosures /></RequireSession>} />
-            <Route path="/organisations" element={<RequireSession><Organisations /></RequireSession>} />
-            <Route path="/organisations/:id" element={<RequireSession><Organisation /></RequireSession>} />
-            <Route path="/organisations/:id/add" element={<RequireSession><AddMember /></RequireSession>} />
-            <Route path="/pdp" element={<RequireSession><Pdp /></RequireSession>} />
-            <Route path="/pdp/person/:code" element={<RequireSession><PdpPerson /></RequireSession>} />
-            <Route path="/admin" element={<RequireSession><Admin /></RequireSession>} />
+            <Route
+              path="/my-data"
+              element={
+                <RequireSession>
+                  <MyData />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/my-data/disclosures"
+              element={
+                <RequireSession>
+                  <MyDisclosures />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/organisations"
+              element={
+                <RequireSession>
+                  <Organisations />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/organisations/:id"
+              element={
+                <RequireSession>
+                  <Organisation />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/organisations/:id/add"
+              element={
+                <RequireSession>
+                  <AddMember />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/pdp"
+              element={
+                <RequireSession>
+                  <Pdp />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/pdp/person/:code"
+              element={
+                <RequireSession>
+                  <PdpPerson />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/admin"
+              element={
+                <RequireSession>
+                  <Admin />
+                </RequireSession>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
@@ -135,4 +191,3 @@ export function App() {
     </>
   );
 }
-

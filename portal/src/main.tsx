@@ -6,8 +6,8 @@ import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { client } from "./apollo";
 import { App } from "./App";
+import { client } from "./apollo";
 import { SessionProvider } from "./session";
 
 createRoot(document.getElementById("root")!).render(

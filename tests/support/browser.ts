@@ -55,7 +55,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 /** Signs in through the embedded test provider as the person with `personCode`. */
 export async function signIn(page: Page, portalUrl: string, personCode: string, language: Language = "lv") {
   await page.goto(`${portalUrl}sign-in`);
-  await page.getByRole("link", { name: language === "lv" ? "Pierakstīties ar eID" : "Sign in with eID" }).click();
+  await page
+    .getByRole("link", { name: language === "lv" ? "Pierakstīties ar eID" : "Sign in with eID" })
+    .click();
   await page.getByLabel("Personas kods").fill(personCode);
   await page.getByRole("button", { name: "Pierakstīties ar kodu" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/portal/") && !url.pathname.includes("/auth/"));

@@ -69,7 +69,13 @@ export interface PortalHttpSession {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } }>;
+  ): Promise<{
+    status: number;
+    body: {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+  }>;
 }
 
 /** Signs in through the embedded provider with plain HTTP, as the browser would. */

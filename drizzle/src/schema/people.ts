@@ -15,7 +15,11 @@ export const organisationRoleEnum = accessSchema.enum("organisation_role", [
   "DEVELOPER",
 ]);
 export const platformRoleEnum = accessSchema.enum("platform_role", ["OPERATOR", "PORTAL_ADMIN"]);
-export const membershipStatusEnum = accessSchema.enum("membership_status", ["ACTIVE", "SUSPENDED", "REMOVED"]);
+export const membershipStatusEnum = accessSchema.enum("membership_status", [
+  "ACTIVE",
+  "SUSPENDED",
+  "REMOVED",
+]);
 export const peopleActionEnum = accessSchema.enum("people_action", [
   "ADDED",
   "ROLES_CHANGED",
@@ -39,7 +43,10 @@ export const memberships = accessSchema.table(
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.requesterId, t.personCode] }), index("memberships_person_idx").on(t.personCode)],
+  (t) => [
+    primaryKey({ columns: [t.requesterId, t.personCode] }),
+    index("memberships_person_idx").on(t.personCode),
+  ],
 );
 
 /** Roles on the platform itself (operators, portal administrators). */
@@ -64,10 +71,7 @@ export const peopleEvents = accessSchema.table(
     requesterId: integer("requester_id").notNull(),
     personCode: char("person_code", { length: 11 }).notNull(),
     action: peopleActionEnum("action").notNull(),
-    roles: organisationRoleEnum("roles")
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    roles: organisationRoleEnum("roles").array().notNull().default(sql`'{}'`),
   },
   (t) => [index("people_events_requester_idx").on(t.requesterId, t.seq)],
 );

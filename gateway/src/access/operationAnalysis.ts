@@ -91,7 +91,10 @@ function hasVariableConditions(document: DocumentNode): boolean {
 }
 
 /** Whether `@skip`/`@include` leave the selection out, given the variables. */
-function leftOut(directives: readonly DirectiveNode[] | undefined, variables: Record<string, unknown>): boolean {
+function leftOut(
+  directives: readonly DirectiveNode[] | undefined,
+  variables: Record<string, unknown>,
+): boolean {
   for (const directive of directives ?? []) {
     if (directive.name.value !== "include" && directive.name.value !== "skip") continue;
     const value = directive.arguments?.find((argument) => argument.name.value === "if")?.value;
@@ -116,7 +119,8 @@ function walkOperation(
   const needs: OperationNeeds = { groups: new Map(), roles: new Map(), needsGrant: false };
   const typeInfo = new TypeInfo(schema);
   const skipped = variables
-    ? (node: { directives?: readonly DirectiveNode[] }) => (leftOut(node.directives, variables) ? false : undefined)
+    ? (node: { directives?: readonly DirectiveNode[] }) =>
+        leftOut(node.directives, variables) ? false : undefined
     : () => undefined;
   visit(
     document,

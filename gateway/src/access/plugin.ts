@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type postgres from "postgres";
+import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
 import {
@@ -12,7 +13,6 @@ import {
   type GrantRecord,
   quotaUsed,
 } from "./credentials";
-import type { SessionCredential } from "../portal/sessionCredential";
 import { anonymousIdentity } from "./dataSource";
 import { type AccessTokens, looksLikeJwt } from "./oauth";
 import { type AccessMarks, analyseOperation } from "./operationAnalysis";

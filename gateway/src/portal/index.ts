@@ -96,15 +96,17 @@ export function createPortal(options: PortalOptions) {
     response.end("Unknown sign-in step.");
   }
 
-  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
-    "/portal/*": (request, response) => {
-      const { pathname } = new URL(request.url ?? "/", "http://x");
-      const step = /^\/portal\/auth\/([\w-]+)$/.exec(pathname)?.[1];
-      return step ? auth(request, response, step) : files(request, response);
-    },
-  };
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> =
+    {
+      "/portal/*": (request, response) => {
+        const { pathname } = new URL(request.url ?? "/", "http://x");
+        const step = /^\/portal\/auth\/([\w-]+)$/.exec(pathname)?.[1];
+        return step ? auth(request, response, step) : files(request, response);
+      },
+    };
   if (embedded) {
-    routes[`${TEST_PROVIDER_PATH}/*`] = async (request, response) => (await provider()).handle(request, response);
+    routes[`${TEST_PROVIDER_PATH}/*`] = async (request, response) =>
+      (await provider()).handle(request, response);
   }
 
   return {

@@ -34,7 +34,10 @@ function refusalPage(response: ServerResponse, status: number, code: string, mes
 }
 
 function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -155,7 +158,12 @@ export function relyingParty(options: RelyingPartyOptions) {
         claims = tokens.claims();
       } catch (error) {
         console.warn(`portal sign-in refused: ${error instanceof Error ? error.message : String(error)}`);
-        refusalPage(response, 400, "SIGN_IN_REFUSED", "Pierakstīšanās atbilde netika pieņemta. Sāciet no jauna.");
+        refusalPage(
+          response,
+          400,
+          "SIGN_IN_REFUSED",
+          "Pierakstīšanās atbilde netika pieņemta. Sāciet no jauna.",
+        );
         return;
       }
       const check = checkPersonCode(String(claims?.sub ?? ""));
@@ -170,7 +178,12 @@ export function relyingParty(options: RelyingPartyOptions) {
         "cache-control": "no-store",
         "set-cookie": [
           sessionCookie(token),
-          serializeCookie(names.login, "", { path: "/portal/auth", sameSite: "Lax", secure, maxAgeSeconds: 0 }),
+          serializeCookie(names.login, "", {
+            path: "/portal/auth",
+            sameSite: "Lax",
+            secure,
+            maxAgeSeconds: 0,
+          }),
         ],
       });
       response.end();

@@ -27,12 +27,17 @@ export function canonicalDocumentHash(source: string): string | null {
       leave: (node) => ({
         ...node,
         variableDefinitions: node.variableDefinitions
-          ? [...node.variableDefinitions].sort((a, b) => a.variable.name.value.localeCompare(b.variable.name.value))
+          ? [...node.variableDefinitions].sort((a, b) =>
+              a.variable.name.value.localeCompare(b.variable.name.value),
+            )
           : node.variableDefinitions,
       }),
     },
     SelectionSet: {
-      leave: (node) => ({ ...node, selections: [...node.selections].sort((a, b) => print(a).localeCompare(print(b))) }),
+      leave: (node) => ({
+        ...node,
+        selections: [...node.selections].sort((a, b) => print(a).localeCompare(print(b))),
+      }),
     },
   });
   return createHash("sha256").update(print(stripped)).digest("hex");
@@ -58,7 +63,11 @@ export function portalSafelist(persisted: Record<string, string>): Map<string, P
     );
     const operationName = operation?.name?.value;
     if (!hash || !operationName) continue;
-    const channel = operationName.startsWith("Pdp") ? "PDP" : operationName.startsWith("My") ? "SELF" : "PORTAL";
+    const channel = operationName.startsWith("Pdp")
+      ? "PDP"
+      : operationName.startsWith("My")
+        ? "SELF"
+        : "PORTAL";
     safelist.set(hash, { operationName, channel });
   }
   return safelist;

@@ -36,7 +36,11 @@ export interface PortalRequest {
  * The session a request carries, when it carries one and no `Authorization`: a program with a
  * key or token is never a session, whatever cookies it sends.
  */
-export function portalRequestOf(request: IncomingMessage, cookieName: string, secure: boolean): PortalRequest | undefined {
+export function portalRequestOf(
+  request: IncomingMessage,
+  cookieName: string,
+  secure: boolean,
+): PortalRequest | undefined {
   if (request.headers.authorization) return undefined;
   const token = cookiesOf(request).get(cookieName);
   if (!token) return undefined;
@@ -130,7 +134,10 @@ export function sessionCredential(options: SessionCredentialOptions) {
       }
       const session = await options.sessions.find(portal.token);
       if (!session) {
-        throw refuse("UNAUTHENTICATED", "Your portal session has ended (signed out or timed out): sign in again.");
+        throw refuse(
+          "UNAUTHENTICATED",
+          "Your portal session has ended (signed out or timed out): sign in again.",
+        );
       }
       if (portal.csrfToken !== session.csrfToken) {
         throw refuse("CSRF_REFUSED", "The x-csrf-token header is not this session's: reload the portal.");
@@ -194,7 +201,9 @@ export function sessionCredential(options: SessionCredentialOptions) {
         );
       }
       const number = request.grantNumber?.trim();
-      const grant = number ? await grantByNumber(options.db, number, new Date().toISOString().slice(0, 10)) : null;
+      const grant = number
+        ? await grantByNumber(options.db, number, new Date().toISOString().slice(0, 10))
+        : null;
       if (!number || !grant) {
         throw refuse("FORBIDDEN", "Choose one of your organisation's grants for look-ups by hand.");
       }
@@ -215,7 +224,10 @@ export function sessionCredential(options: SessionCredentialOptions) {
         );
       }
       if (!grant.manualLookup) {
-        throw refuse("FORBIDDEN", `Grant ${number} does not allow look-ups by hand in the person data browser.`);
+        throw refuse(
+          "FORBIDDEN",
+          `Grant ${number} does not allow look-ups by hand in the person data browser.`,
+        );
       }
       const count = await options.sessions.countLookUp(personCode);
       if (count > options.lookupsPerHour) {

@@ -24,7 +24,10 @@ export interface TestProvider {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 interface TestPerson {
   person_code: string;
@@ -137,7 +140,14 @@ export async function createTestProvider(options: TestProviderOptions): Promise<
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
-    ttl: { AuthorizationCode: 60, IdToken: 300, AccessToken: 300, Interaction: 600, Session: 600, Grant: 600 },
+    ttl: {
+      AuthorizationCode: 60,
+      IdToken: 300,
+      AccessToken: 300,
+      Interaction: 600,
+      Session: 600,
+      Grant: 600,
+    },
     // The portal is the platform's own client: no consent screen, the person signs in and returns.
     loadExistingGrant: async (ctx) => {
       const client = ctx.oidc.client;
@@ -168,13 +178,27 @@ export async function createTestProvider(options: TestProviderOptions): Promise<
   });
   const callback = provider.callback();
 
-  async function interaction(request: IncomingMessage, response: ServerResponse, uid: string, action: string) {
+  async function interaction(
+    request: IncomingMessage,
+    response: ServerResponse,
+    uid: string,
+    action: string,
+  ) {
     const nonce = randomBytes(12).toString("base64url");
     let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
     try {
       details = await provider.interactionDetails(request, response);
     } catch {
-      send(response, 400, page("Beidzies / Expired", "<h1>Pierakstīšanās laiks beidzies</h1><p lang=\"en\">The sign-in has expired: start again from the portal.</p>", nonce), nonce);
+      send(
+        response,
+        400,
+        page(
+          "Beidzies / Expired",
+          '<h1>Pierakstīšanās laiks beidzies</h1><p lang="en">The sign-in has expired: start again from the portal.</p>',
+          nonce,
+        ),
+        nonce,
+      );
       return;
     }
     if (details.uid !== uid) {
@@ -189,7 +213,12 @@ export async function createTestProvider(options: TestProviderOptions): Promise<
         send(response, 400, html, nonce);
         return;
       }
-      await provider.interactionFinished(request, response, { login: { accountId: check.code } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        request,
+        response,
+        { login: { accountId: check.code } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const search = new URL(request.url ?? "/", "http://x").searchParams.get("q") ?? "";

@@ -33,7 +33,8 @@ export default function AddMember() {
     const personCode = String(form.get("personCode") ?? "").trim();
     const roles = ROLES.filter((role) => form.get(role) === "on") as Role[];
     const found: { field: string; message: string }[] = [];
-    if (!/^\d{6}-?\d{5}$/.test(personCode)) found.push({ field: "personCode", message: t("members.codeInvalid") });
+    if (!/^\d{6}-?\d{5}$/.test(personCode))
+      found.push({ field: "personCode", message: t("members.codeInvalid") });
     if (roles.length === 0) found.push({ field: "role-PDP_USER", message: t("members.roleRequired") });
     setErrors(found);
     if (found.length > 0) {
@@ -82,7 +83,9 @@ export default function AddMember() {
           {ROLES.map((role) => (
             <Checkbox key={role} id={`role-${role}`} name={role} label={t(`roles.${role}`)} />
           ))}
-          {errorOf("role-PDP_USER") ? <p className="ds-validation-message">{errorOf("role-PDP_USER")}</p> : null}
+          {errorOf("role-PDP_USER") ? (
+            <p className="ds-validation-message">{errorOf("role-PDP_USER")}</p>
+          ) : null}
         </Fieldset>
         <Button type="submit">{t("members.addButton")}</Button>
       </form>

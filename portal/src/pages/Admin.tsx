@@ -36,11 +36,19 @@ export default function Admin() {
       <QueryError error={error} />
       {data ? (
         <Alert data-color="success">
-          {t("admin.appointed", { who: data.appointSignatory.personCode, org: data.appointSignatory.organisation.name })}
+          {t("admin.appointed", {
+            who: data.appointSignatory.personCode,
+            org: data.appointSignatory.organisation.name,
+          })}
         </Alert>
       ) : null}
       <form onSubmit={submit} className="rnp-stack">
-        <Textfield name="requesterId" id="requesterId" label={t("admin.organisationId")} inputMode="numeric" />
+        <Textfield
+          name="requesterId"
+          id="requesterId"
+          label={t("admin.organisationId")}
+          inputMode="numeric"
+        />
         <Textfield name="personCode" id="signatoryCode" label={t("members.personCode")} inputMode="numeric" />
         <Button type="submit">{t("admin.appoint")}</Button>
       </form>

@@ -105,7 +105,8 @@ export default function Catalog() {
           <ul>
             {data.datasets.nodes.map((dataset) => (
               <li key={dataset.code}>
-                <strong>{dataset.name}</strong> ({dataset.provider.name}): <span lang="en">{dataset.description}</span>
+                <strong>{dataset.name}</strong> ({dataset.provider.name}):{" "}
+                <span lang="en">{dataset.description}</span>
               </li>
             ))}
           </ul>

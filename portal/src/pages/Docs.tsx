@@ -1,8 +1,8 @@
+import pages from "virtual:knowledge-base";
 import { Heading, Paragraph, Search } from "@digdir/designsystemet-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import pages from "virtual:knowledge-base";
 
 /** The knowledge base: the repository's `docs/`, one page each, searchable by their words. */
 export default function Docs() {
@@ -12,7 +12,9 @@ export default function Docs() {
   const found = useMemo(() => {
     const words = term.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return pages;
-    return pages.filter((page) => words.every((word) => `${page.title} ${page.text}`.toLowerCase().includes(word)));
+    return pages.filter((page) =>
+      words.every((word) => `${page.title} ${page.text}`.toLowerCase().includes(word)),
+    );
   }, [term]);
   const page = slug ? pages.find((candidate) => candidate.slug === slug) : undefined;
   if (slug) {
@@ -40,15 +42,20 @@ export default function Docs() {
         {t("docs.title")}
       </Heading>
       <Paragraph>{t("docs.intro")}</Paragraph>
-      <form role="search" onSubmit={(event) => event.preventDefault()}>
+      <search>
         <label htmlFor="docs-search" className="ds-label">
           {t("docs.search")}
         </label>
         <Search>
-          <Search.Input id="docs-search" aria-label={t("docs.search")} value={term} onChange={(event) => setTerm(event.target.value)} />
+          <Search.Input
+            id="docs-search"
+            aria-label={t("docs.search")}
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+          />
           <Search.Clear aria-label={t("docs.clear")} onClick={() => setTerm("")} />
         </Search>
-      </form>
+      </search>
       <p aria-live="polite">{t("docs.found", { count: found.length })}</p>
       <ul>
         {found.map((candidate) => (

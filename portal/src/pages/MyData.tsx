@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
+import { Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { graphql } from "../gql";

@@ -1,11 +1,20 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from "@digdir/designsystemet-react";
+import {
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+} from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { MyDisclosuresQuery as MyDisclosuresQueryResult } from "../gql/graphql";
 import { QueryError } from "./QueryError";
-import { toCsv, type StatementRow } from "./statement";
+import { type StatementRow, toCsv } from "./statement";
 
 const MyDisclosuresQuery = graphql(`
   query MyDisclosures($from: DateTime, $to: DateTime, $organisationId: ID, $first: Int, $after: String) {
@@ -142,7 +151,9 @@ export default function MyDisclosures() {
               <Table.Body>
                 {page.nodes.map((node, index) => (
                   <Table.Row key={`${node.at}-${index}`}>
-                    <Table.Cell>{new Date(node.at).toLocaleString(i18n.language === "lv" ? "lv-LV" : "en-GB")}</Table.Cell>
+                    <Table.Cell>
+                      {new Date(node.at).toLocaleString(i18n.language === "lv" ? "lv-LV" : "en-GB")}
+                    </Table.Cell>
                     <Table.Cell>{node.organisationName}</Table.Cell>
                     <Table.Cell>{node.dataGroups.join(", ")}</Table.Cell>
                     <Table.Cell>{node.legalBasis}</Table.Cell>
@@ -172,7 +183,9 @@ export default function MyDisclosures() {
           <div className="rnp-row">
             <Button
               variant="secondary"
-              onClick={async () => download("disclosures.csv", "text/csv;charset=utf-8", toCsv(await allRows(), t))}
+              onClick={async () =>
+                download("disclosures.csv", "text/csv;charset=utf-8", toCsv(await allRows(), t))
+              }
             >
               {t("disclosures.csv")}
             </Button>
@@ -181,7 +194,11 @@ export default function MyDisclosures() {
               onClick={async () => {
                 const rows = await allRows();
                 const { statementPdf } = await import("./statementPdf");
-                download("disclosures.pdf", "application/pdf", (await statementPdf(rows, page.withheldByLaw, t)) as BlobPart);
+                download(
+                  "disclosures.pdf",
+                  "application/pdf",
+                  (await statementPdf(rows, page.withheldByLaw, t)) as BlobPart,
+                );
               }}
             >
               {t("disclosures.pdf")}

@@ -56,7 +56,9 @@ const RemoveMemberMutation = graphql(`
 export default function Organisation() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(OrganisationPeopleQuery, { variables: { requesterId: id } });
+  const { data, error, loading, refetch } = useQuery(OrganisationPeopleQuery, {
+    variables: { requesterId: id },
+  });
   const [suspend, suspended] = useMutation(SuspendMemberMutation);
   const [reinstate, reinstated] = useMutation(ReinstateMemberMutation);
   const [remove, removed] = useMutation(RemoveMemberMutation);
@@ -93,7 +95,9 @@ export default function Organisation() {
               </Table.Head>
               <Table.Body>
                 {data.organisationMembers.map((member) => {
-                  const who = member.displayName ? `${member.displayName} (${member.personCode})` : member.personCode;
+                  const who = member.displayName
+                    ? `${member.displayName} (${member.personCode})`
+                    : member.personCode;
                   return (
                     <Table.Row key={member.personCode}>
                       <Table.Cell>{who}</Table.Cell>
@@ -107,17 +111,29 @@ export default function Organisation() {
                       <Table.Cell>{t(`status.${member.status}`)}</Table.Cell>
                       <Table.Cell>
                         {member.status === "ACTIVE" ? (
-                          <Button variant="secondary" data-size="sm" onClick={() => act(suspend, member.personCode)}>
+                          <Button
+                            variant="secondary"
+                            data-size="sm"
+                            onClick={() => act(suspend, member.personCode)}
+                          >
                             {t("members.suspend", { who })}
                           </Button>
                         ) : null}
                         {member.status === "SUSPENDED" ? (
-                          <Button variant="secondary" data-size="sm" onClick={() => act(reinstate, member.personCode)}>
+                          <Button
+                            variant="secondary"
+                            data-size="sm"
+                            onClick={() => act(reinstate, member.personCode)}
+                          >
                             {t("members.reinstate", { who })}
                           </Button>
                         ) : null}
                         {member.status !== "REMOVED" ? (
-                          <Button variant="tertiary" data-size="sm" onClick={() => act(remove, member.personCode)}>
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            onClick={() => act(remove, member.personCode)}
+                          >
                             {t("members.remove", { who })}
                           </Button>
                         ) : null}
@@ -136,7 +152,9 @@ export default function Organisation() {
               <li key={`${event.at}-${index}`}>
                 {new Date(event.at).toLocaleString(i18n.language === "lv" ? "lv-LV" : "en-GB")}:{" "}
                 {t(`actions.${event.action}`, { actor: event.actor, person: event.personCode })}
-                {event.roles.length > 0 ? ` (${event.roles.map((role) => t(`roles.${role}`)).join(", ")})` : ""}
+                {event.roles.length > 0
+                  ? ` (${event.roles.map((role) => t(`roles.${role}`)).join(", ")})`
+                  : ""}
               </li>
             ))}
           </ul>

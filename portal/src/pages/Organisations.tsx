@@ -43,7 +43,9 @@ export default function Organisations() {
                 {t(`roles.${role}`)}
               </Tag>
             ))}{" "}
-            {membership.status !== "ACTIVE" ? <Tag data-color="warning">{t(`status.${membership.status}`)}</Tag> : null}
+            {membership.status !== "ACTIVE" ? (
+              <Tag data-color="warning">{t(`status.${membership.status}`)}</Tag>
+            ) : null}
           </li>
         ))}
       </ul>

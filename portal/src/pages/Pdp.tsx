@@ -40,12 +40,21 @@ const PdpSearchByNameQuery = graphql(`
   }
 `);
 
-function GrantOptions({ requesterId, name, onGrants }: { requesterId: string; name: string; onGrants: (grants: PdpGrant[]) => void }) {
+function GrantOptions({
+  requesterId,
+  name,
+  onGrants,
+}: {
+  requesterId: string;
+  name: string;
+  onGrants: (grants: PdpGrant[]) => void;
+}) {
   const { data } = useQuery(ManualLookupGrantsQuery, {
     variables: { requesterId },
   });
   const grants = data?.manualLookupGrants ?? [];
-  if (grants.length > 0) queueMicrotask(() => onGrants(grants.map((grant) => ({ ...grant, dataGroups: [...grant.dataGroups] }))));
+  if (grants.length > 0)
+    queueMicrotask(() => onGrants(grants.map((grant) => ({ ...grant, dataGroups: [...grant.dataGroups] }))));
   return (
     <>
       {grants.map((grant) => (
@@ -100,7 +109,8 @@ export default function Pdp() {
     const context = contextOf(form, found);
     if (mode === "code") {
       const code = String(form.get("personCode") ?? "").trim();
-      if (!/^\d{6}-?\d{5}$/.test(code)) found.push({ field: "personCode", message: t("members.codeInvalid") });
+      if (!/^\d{6}-?\d{5}$/.test(code))
+        found.push({ field: "personCode", message: t("members.codeInvalid") });
       show(found);
       if (found.length > 0 || !context) return;
       savePdpContext(context);
@@ -116,7 +126,9 @@ export default function Pdp() {
     show(found);
     if (found.length > 0 || !context) return;
     savePdpContext(context);
-    await search({ variables: { givenName, surname, birthDate }, context: pdpHeaders(context) }).catch(() => null);
+    await search({ variables: { givenName, surname, birthDate }, context: pdpHeaders(context) }).catch(
+      () => null,
+    );
   }
 
   const errorOf = (field: string) => errors.find((entry) => entry.field === field)?.message;
@@ -143,7 +155,12 @@ export default function Pdp() {
       <form onSubmit={submit} noValidate className="rnp-stack">
         <Field>
           <Label htmlFor="grant">{t("pdp.grant")}</Label>
-          <Select id="grant" name="grant" defaultValue={previous?.grantNumber ?? ""} aria-invalid={Boolean(errorOf("grant"))}>
+          <Select
+            id="grant"
+            name="grant"
+            defaultValue={previous?.grantNumber ?? ""}
+            aria-invalid={Boolean(errorOf("grant"))}
+          >
             <Select.Option value="">{t("pdp.chooseGrant")}</Select.Option>
             {organisations.map((membership) => (
               <GrantOptions
@@ -169,7 +186,13 @@ export default function Pdp() {
         <Heading level={2} data-size="sm">
           {t("pdp.byCode")}
         </Heading>
-        <Textfield id="personCode" name="personCode" label={t("members.personCode")} inputMode="numeric" error={errorOf("personCode")} />
+        <Textfield
+          id="personCode"
+          name="personCode"
+          label={t("members.personCode")}
+          inputMode="numeric"
+          error={errorOf("personCode")}
+        />
         <Button type="submit" name="mode" value="code">
           {t("pdp.lookUp")}
         </Button>
@@ -178,7 +201,13 @@ export default function Pdp() {
         </Heading>
         <Textfield id="givenName" name="givenName" label={t("pdp.givenName")} error={errorOf("givenName")} />
         <Textfield id="surname" name="surname" label={t("pdp.surname")} error={errorOf("surname")} />
-        <Textfield id="birthDate" name="birthDate" type="date" label={t("pdp.birthDate")} error={errorOf("birthDate")} />
+        <Textfield
+          id="birthDate"
+          name="birthDate"
+          type="date"
+          label={t("pdp.birthDate")}
+          error={errorOf("birthDate")}
+        />
         <Button type="submit" name="mode" value="search" variant="secondary">
           {t("pdp.search")}
         </Button>
@@ -191,7 +220,9 @@ export default function Pdp() {
           <ul>
             {searched.data.searchPersons.nodes.map((node) => (
               <li key={node.currentPersonCode}>
-                <Link to={`/pdp/person/${node.currentPersonCode.replace("-", "")}`}>{node.currentPersonCode}</Link>
+                <Link to={`/pdp/person/${node.currentPersonCode.replace("-", "")}`}>
+                  {node.currentPersonCode}
+                </Link>
               </li>
             ))}
           </ul>

@@ -3,8 +3,8 @@ import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
-import { loadPdpContext, pdpHeaders } from "./pdpContext";
 import { PersonDetails } from "./PersonDetails";
+import { loadPdpContext, pdpHeaders } from "./pdpContext";
 import { QueryError } from "./QueryError";
 
 /**
@@ -121,7 +121,10 @@ export default function PdpPerson() {
             <>
               {relation(t("person.spouse"), [person.spouse?.personCode])}
               {relation(t("person.parents"), [person.mother?.personCode, person.father?.personCode])}
-              {relation(t("person.children"), (person.children ?? []).map((child) => child.personCode))}
+              {relation(
+                t("person.children"),
+                (person.children ?? []).map((child) => child.personCode),
+              )}
             </>
           }
         />

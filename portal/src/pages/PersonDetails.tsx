@@ -54,7 +54,9 @@ export function PersonDetails({ person, relations }: { person: ShownPerson; rela
           </Row>
         ) : null}
         {person.declaredAddress !== undefined ? (
-          <Row label={t("person.address")}>{person.declaredAddress?.address.fullAddress ?? t("person.none")}</Row>
+          <Row label={t("person.address")}>
+            {person.declaredAddress?.address.fullAddress ?? t("person.none")}
+          </Row>
         ) : null}
         {person.identityDocuments ? (
           <Row label={t("person.documents")}>

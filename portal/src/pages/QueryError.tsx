@@ -14,7 +14,9 @@ export function QueryError({ error }: { error: unknown }) {
   const message = (error as { message?: string }).message ?? String(error);
   return (
     <Alert data-color="danger" role="alert">
-      <Paragraph>{code ? t(`errors.${code}`, { defaultValue: t("errors.generic") }) : t("errors.generic")}</Paragraph>
+      <Paragraph>
+        {code ? t(`errors.${code}`, { defaultValue: t("errors.generic") }) : t("errors.generic")}
+      </Paragraph>
       <Paragraph data-size="sm">
         <span lang="en">{message}</span>
         {code ? ` (${code})` : ""}

@@ -17,7 +17,11 @@ export function SignIn() {
       {session && !session.signInAvailable ? (
         <Alert data-color="warning">{t("signIn.unavailable")}</Alert>
       ) : (
-        <a className="ds-button" data-variant="primary" href={`/portal/auth/login?returnTo=${encodeURIComponent(returnTo)}`}>
+        <a
+          className="ds-button"
+          data-variant="primary"
+          href={`/portal/auth/login?returnTo=${encodeURIComponent(returnTo)}`}
+        >
           {t("signIn.button")}
         </a>
       )}

@@ -25,7 +25,11 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
  * The statement of disclosures as a PDF (pdf-lib), in a font with the Latvian letters
  * (DejaVu Sans, embedded), loaded only when a statement is asked for.
  */
-export async function statementPdf(rows: StatementRow[], withheld: number, t: TFunction): Promise<Uint8Array> {
+export async function statementPdf(
+  rows: StatementRow[],
+  withheld: number,
+  t: TFunction,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(await (await fetch(fontUrl)).arrayBuffer(), { subset: true });

@@ -136,7 +136,9 @@ function statusChange(
     }
     const member = await existingMember(context, requesterId, personCode);
     if (!from.includes(member.status)) {
-      throw badUserInput(`${formatPersonCode(personCode)} is ${member.status.toLowerCase()}; nothing to change.`);
+      throw badUserInput(
+        `${formatPersonCode(personCode)} is ${member.status.toLowerCase()}; nothing to change.`,
+      );
     }
     return saveMembership(context.db, {
       requesterId,
@@ -228,10 +230,9 @@ export const peopleMutations: MutationResolvers = {
     const roles = rolesArgument(args.roles, actor);
     const existing = await findMembership(context.db, requesterId, personCode);
     if (existing && existing.status !== "REMOVED") {
-      throw badUserInput(
-        `${formatPersonCode(personCode)} is already a member; change their roles instead.`,
-        { field: "personCode" },
-      );
+      throw badUserInput(`${formatPersonCode(personCode)} is already a member; change their roles instead.`, {
+        field: "personCode",
+      });
     }
     const displayName = args.displayName?.trim().slice(0, 200) || null;
     return saveMembership(context.db, {
