@@ -273,7 +273,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                   compositeSetId: contextValue.compositeSet?.id ?? null,
                   compositeSetVersion: contextValue.compositeSet?.version ?? null,
                   actorPersonCode: identity.actor?.personCode ?? null,
-                  channel: identity.actor?.channel ?? (contextValue.recipients ? "SUBSCRIPTION" : "API"),
+                  // null is a request with a key or token (API), as on the rows written before channels.
+                  channel: identity.actor?.channel ?? (contextValue.recipients ? "SUBSCRIPTION" : null),
                   caseReference: identity.actor?.caseReference ?? null,
                 })),
               ),
