@@ -45,7 +45,7 @@ try {
   );
   const pages: [name: string, path: string, firstData: (page: Page) => Promise<unknown>][] = [
     ["start page", "", (p) => p.getByRole("heading", { level: 1 }).waitFor()],
-    ["catalogue", "catalog", (p) => p.getByText("NAME:").first().waitFor()],
+    ["catalogue", "catalog", (p) => p.getByRole("heading", { name: "Datu grupas" }).waitFor()],
     ["knowledge base", "docs", (p) => p.getByRole("link", { name: "Test persons" }).waitFor()],
     ["my data", "my-data", (p) => p.getByText("Personas kods").first().waitFor()],
     ["who viewed my data", "my-data/disclosures", (p) => p.getByText(/Izsniegšanas: \d+/).waitFor()],

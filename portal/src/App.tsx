@@ -1,24 +1,40 @@
 import { Link as DsLink, SkipLink } from "@digdir/designsystemet-react";
-import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes, useLocation } from "react-router";
 import { setLanguage } from "./i18n";
+import { lazyPage } from "./lazyPage";
 import { Home } from "./pages/Home";
 import { NotFound } from "./pages/NotFound";
 import { SignIn } from "./pages/SignIn";
 import { signOut, useSession } from "./session";
 
 // Pages past the first load only when visited: the first page's JavaScript stays small.
-const Catalog = lazy(() => import("./pages/Catalog"));
-const Docs = lazy(() => import("./pages/Docs"));
-const MyData = lazy(() => import("./pages/MyData"));
-const MyDisclosures = lazy(() => import("./pages/MyDisclosures"));
-const Organisations = lazy(() => import("./pages/Organisations"));
-const Organisation = lazy(() => import("./pages/Organisation"));
-const AddMember = lazy(() => import("./pages/AddMember"));
-const Pdp = lazy(() => import("./pages/Pdp"));
-const PdpPerson = lazy(() => import("./pages/PdpPerson"));
-const Admin = lazy(() => import("./pages/Admin"));
+const Catalog = lazyPage(() => import("./pages/Catalog"));
+const Docs = lazyPage(() => import("./pages/Docs"));
+const MyData = lazyPage(() => import("./pages/MyData"));
+const MyDisclosures = lazyPage(() => import("./pages/MyDisclosures"));
+const Organisations = lazyPage(() => import("./pages/Organisations"));
+const Organisation = lazyPage(() => import("./pages/Organisation"));
+const AddMember = lazyPage(() => import("./pages/AddMember"));
+const Pdp = lazyPage(() => import("./pages/Pdp"));
+const PdpPerson = lazyPage(() => import("./pages/PdpPerson"));
+const Admin = lazyPage(() => import("./pages/Admin"));
+
+/** The page a path opens, fetched at once on arrival, beside the session's read. */
+const PRELOADS: [RegExp, { preload: () => unknown }][] = [
+  [/^\/portal\/catalog/, Catalog],
+  [/^\/portal\/docs/, Docs],
+  [/^\/portal\/my-data\/disclosures/, MyDisclosures],
+  [/^\/portal\/my-data/, MyData],
+  [/^\/portal\/organisations\/[^/]+\/add/, AddMember],
+  [/^\/portal\/organisations\/./, Organisation],
+  [/^\/portal\/organisations/, Organisations],
+  [/^\/portal\/pdp\/person/, PdpPerson],
+  [/^\/portal\/pdp/, Pdp],
+  [/^\/portal\/admin/, Admin],
+];
+PRELOADS.find(([pattern]) => pattern.test(window.location.pathname))?.[1].preload();
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -108,80 +124,78 @@ export function App() {
       <Header />
       <FocusOnNavigate />
       <main id="main" className="rnp-main">
-        <Suspense fallback={<p>{t("app.loading")}</p>}>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/catalog" element={<Catalog />} />
-            <Route path="/docs" element={<Docs />} />
-            <Route path="/docs/:slug" element={<Docs />} />
-            <Route path="/sign-in" element={<SignIn />} />
-            <Route
-              path="/my-data"
-              element={
-                <RequireSession>
-                  <MyData />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/my-data/disclosures"
-              element={
-                <RequireSession>
-                  <MyDisclosures />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/organisations"
-              element={
-                <RequireSession>
-                  <Organisations />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/organisations/:id"
-              element={
-                <RequireSession>
-                  <Organisation />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/organisations/:id/add"
-              element={
-                <RequireSession>
-                  <AddMember />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/pdp"
-              element={
-                <RequireSession>
-                  <Pdp />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/pdp/person/:code"
-              element={
-                <RequireSession>
-                  <PdpPerson />
-                </RequireSession>
-              }
-            />
-            <Route
-              path="/admin"
-              element={
-                <RequireSession>
-                  <Admin />
-                </RequireSession>
-              }
-            />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/catalog" element={<Catalog />} />
+          <Route path="/docs" element={<Docs />} />
+          <Route path="/docs/:slug" element={<Docs />} />
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route
+            path="/my-data"
+            element={
+              <RequireSession>
+                <MyData />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/my-data/disclosures"
+            element={
+              <RequireSession>
+                <MyDisclosures />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/organisations"
+            element={
+              <RequireSession>
+                <Organisations />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/organisations/:id"
+            element={
+              <RequireSession>
+                <Organisation />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/organisations/:id/add"
+            element={
+              <RequireSession>
+                <AddMember />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/pdp"
+            element={
+              <RequireSession>
+                <Pdp />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/pdp/person/:code"
+            element={
+              <RequireSession>
+                <PdpPerson />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/admin"
+            element={
+              <RequireSession>
+                <Admin />
+              </RequireSession>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
       </main>
       <footer className="rnp-footer">
         <DsLink asChild>

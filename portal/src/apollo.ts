@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
-import { csrfToken } from "./session";
+import { from, mergeMap } from "rxjs";
+import { csrfToken, sessionKnown } from "./session";
 
 /**
  * The portal is a client of the same `/graphql` as any other: the session cookie goes with
@@ -8,12 +9,18 @@ import { csrfToken } from "./session";
  */
 export const client = new ApolloClient({
   link: ApolloLink.from([
-    new ApolloLink((operation, forward) => {
-      operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
-        headers: { ...headers, "x-csrf-token": csrfToken() ?? "" },
-      }));
-      return forward(operation);
-    }),
+    // A page that loads before the session is read waits for it: a signed-in person's
+    // request without the CSRF token would be refused.
+    new ApolloLink((operation, forward) =>
+      from(sessionKnown()).pipe(
+        mergeMap(() => {
+          operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+            headers: { ...headers, "x-csrf-token": csrfToken() ?? "" },
+          }));
+          return forward(operation);
+        }),
+      ),
+    ),
     new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
   ]),
   cache: new InMemoryCache(),

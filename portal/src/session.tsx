@@ -16,15 +16,28 @@ const SessionContext = createContext<{ session: PortalSession | null; refresh: (
 });
 
 let current: PortalSession | null = null;
+
+async function readSession(): Promise<PortalSession> {
+  const response = await fetch("/portal/auth/session", { credentials: "same-origin" });
+  current = (await response.json()) as PortalSession;
+  return current;
+}
+
+// Asked for as soon as the script runs, not after the first render.
+const initial = readSession();
+let first: Promise<PortalSession> | null = initial;
+
+/** Settles once the page knows its session (and so the CSRF token its requests carry). */
+export const sessionKnown = (): Promise<unknown> => initial.catch(() => null);
 /** The CSRF token of the current session, for the GraphQL link. */
 export const csrfToken = () => current?.csrfToken;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<PortalSession | null>(null);
   const refresh = useCallback(async () => {
-    const response = await fetch("/portal/auth/session", { credentials: "same-origin" });
-    current = (await response.json()) as PortalSession;
-    setSession(current);
+    const read = first ?? readSession();
+    first = null;
+    setSession(await read);
   }, []);
   useEffect(() => {
     void refresh();
