@@ -1,8 +1,9 @@
+import { verifyAuditChain } from "@rnp/gateway/auditTrail";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrant } from "./support/grants";
-import { startTestPlatform, type TestPlatform } from "./support/platform";
+import { startTestPlatform, TEST_AUDIT_CHAIN_KEY, type TestPlatform } from "./support/platform";
 import {
   CookieJar,
   type PortalHttpSession,
@@ -233,6 +234,22 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
     });
     expect(everywhere.status).toBe(204);
     expect((await two.graphql(portalDocument("PortalMe"))).status).toBe(401);
+  });
+
+  it("ends a session idle too long or past its absolute end", async () => {
+    for (const column of ["idle_expires_at", "expires_at"] as const) {
+      const session = await signInByHttp(portal, subject);
+      await sql`update portal.sessions set ${sql(column)} = now() - interval '1 second' where revoked_at is null`;
+      const answer = await session.graphql(portalDocument("PortalMe"));
+      expect(answer.status, column).toBe(401);
+      expect(answer.body.errors?.[0]?.extensions?.code, column).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("keeps the audit chain whole with the portal's rows (actor, channel, case reference)", async () => {
+    const rows = await sql`select count(*)::int as n from audit.disclosures where channel in ('PDP', 'SELF')`;
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(await verifyAuditChain(sql, { key: TEST_AUDIT_CHAIN_KEY })).toMatchObject({ ok: true });
   });
 
   it("serves the portal with no framing and a strict content security policy", async () => {

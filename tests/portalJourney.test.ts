@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPage, launchBrowser, newPerson, signIn } from "./support/browser";
@@ -67,7 +68,7 @@ describe("the portal, a whole journey in the browser", () => {
     // The signatory signs in and adds a colleague.
     const signatoryContext = await newPerson(browser);
     const s = await signatoryContext.newPage();
-    await signIn(s, portal, signatory);
+    await signIn(s, portal, signatory, { check: "test-provider-sign-in" });
     await s.getByRole("link", { name: "Manas iestādes" }).first().click();
     await s.getByRole("link", { name: "Testa Banka AS" }).click();
     await s.getByRole("heading", { level: 1, name: "Testa Banka AS" }).waitFor();
@@ -134,6 +135,30 @@ describe("the portal, a whole journey in the browser", () => {
     await p.getByText("Izsniegšanas, kuras likums neļauj rādīt: 1").waitFor();
     expect(await p.getByText("Confidential investigation").count()).toBe(0);
     await checkBothLanguages(p, "my-disclosures");
+    // The statement downloads: CSV (formula-safe, with the look-up) and a PDF.
+    const [csv] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "Lejupielādēt CSV" }).click(),
+    ]);
+    const csvText = readFileSync((await csv.path())!, "utf8");
+    expect(csvText).toContain("Lieta 2026/17");
+    expect(csvText).not.toContain("Confidential investigation");
+    const [pdf] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "Lejupielādēt PDF izziņu" }).click(),
+    ]);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    // Usable at 320 px: nothing wider than the screen.
+    await p.setViewportSize({ width: 320, height: 640 });
+    await p.reload();
+    await p.getByRole("row").filter({ hasText: "Lieta 2026/17" }).waitFor();
+    expect(await p.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    await checkPage(p, "my-disclosures-320px");
+    await p.setViewportSize({ width: 1024, height: 768 });
 
     // Sign-out ends the session: the cookie opens nothing any more.
     const cookies = await subjectContext.cookies();

@@ -53,11 +53,20 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in through the embedded test provider as the person with `personCode`. */
-export async function signIn(page: Page, portalUrl: string, personCode: string, language: Language = "lv") {
+export async function signIn(
+  page: Page,
+  portalUrl: string,
+  personCode: string,
+  options: { language?: Language; check?: string } = {},
+) {
+  const language = options.language ?? "lv";
   await page.goto(`${portalUrl}sign-in`);
   await page
     .getByRole("link", { name: language === "lv" ? "Pierakstīties ar eID" : "Sign in with eID" })
     .click();
+  await page.getByRole("heading", { name: "Pierakstīšanās testa vidē" }).waitFor();
+  // The embedded provider's page is a page of the platform too.
+  if (options.check) await checkPage(page, options.check);
   await page.getByLabel("Personas kods").fill(personCode);
   await page.getByRole("button", { name: "Pierakstīties ar kodu" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/portal/") && !url.pathname.includes("/auth/"));

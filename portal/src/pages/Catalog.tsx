@@ -3,6 +3,7 @@ import { Details, Heading, Link, Paragraph, Table } from "@digdir/designsystemet
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import { QueryError } from "./QueryError";
+import { TableWrap } from "./TableWrap";
 
 const CatalogPageQuery = graphql(`
   query CatalogPage {
@@ -61,7 +62,7 @@ export default function Catalog() {
                 {group.name}: {group.description}
               </Details.Summary>
               <Details.Content>
-                <div className="rnp-table-wrap">
+                <TableWrap label={t("catalog.fieldsOf", { group: group.name })}>
                   <Table>
                     <caption>{t("catalog.fieldsOf", { group: group.name })}</caption>
                     <Table.Head>
@@ -85,7 +86,7 @@ export default function Catalog() {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableWrap>
               </Details.Content>
             </Details>
           ))}

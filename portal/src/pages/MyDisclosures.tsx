@@ -15,6 +15,7 @@ import { graphql } from "../gql";
 import type { MyDisclosuresQuery as MyDisclosuresQueryResult } from "../gql/graphql";
 import { QueryError } from "./QueryError";
 import { type StatementRow, toCsv } from "./statement";
+import { TableWrap } from "./TableWrap";
 
 const MyDisclosuresQuery = graphql(`
   query MyDisclosures($from: DateTime, $to: DateTime, $organisationId: ID, $first: Int, $after: String) {
@@ -135,7 +136,7 @@ export default function MyDisclosures() {
           {page.withheldByLaw > 0 ? (
             <Paragraph>{t("disclosures.withheld", { count: page.withheldByLaw })}</Paragraph>
           ) : null}
-          <div className="rnp-table-wrap">
+          <TableWrap label={t("disclosures.caption")}>
             <Table>
               <caption>{t("disclosures.caption")}</caption>
               <Table.Head>
@@ -163,7 +164,7 @@ export default function MyDisclosures() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <nav aria-label={t("disclosures.pages")} className="rnp-row">
             <Button
               variant="secondary"

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
 import { QueryError } from "./QueryError";
+import { TableWrap } from "./TableWrap";
 
 const OrganisationPeopleQuery = graphql(`
   query OrganisationPeople($requesterId: ID!) {
@@ -82,7 +83,7 @@ export default function Organisation() {
       <QueryError error={error ?? suspended.error ?? reinstated.error ?? removed.error} />
       {data ? (
         <>
-          <div className="rnp-table-wrap">
+          <TableWrap label={t("members.caption")}>
             <Table>
               <caption>{t("members.caption")}</caption>
               <Table.Head>
@@ -143,7 +144,7 @@ export default function Organisation() {
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <Heading level={2} data-size="md">
             {t("members.history")}
           </Heading>
