@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -40,23 +41,42 @@ export function portalSourceDigest(): string {
  * built copy was made from the same sources. Resolves with what it did, for the start's log.
  */
 export async function ensurePortalBuilt(options: { force?: boolean } = {}): Promise<"built" | "up to date"> {
-  const digest = portalSourceDigest();
-  if (
-    !options.force &&
+  if (!options.force && isUpToDate()) return "up to date";
+  // In a process of its own: Vite sets NODE_ENV=production for its build, which would turn
+  // the calling platform into a production one (no introspection, no explorer).
+  await new Promise<void>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--force"],
+      { cwd: path.join(portalFolder, ".."), maxBuffer: 16 * 1024 * 1024 },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`the portal's build failed: ${stderr.trim() || error.message}`)) : resolve(),
+    ),
+  );
+  return "built";
+}
+
+function isUpToDate(): boolean {
+  return (
     existsSync(path.join(portalDist, "index.html")) &&
     existsSync(stampFile) &&
-    readFileSync(stampFile, "utf8") === digest
-  ) {
-    return "up to date";
-  }
+    readFileSync(stampFile, "utf8") === portalSourceDigest()
+  );
+}
+
+async function buildHere(): Promise<void> {
+  const digest = portalSourceDigest();
   const { build } = await import("vite");
   await build({ configFile: path.join(portalFolder, "vite.config.ts"), logLevel: "warn" });
   writeFileSync(stampFile, digest);
-  return "built";
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const started = Date.now();
-  const outcome = await ensurePortalBuilt({ force: process.argv.includes("--force") });
-  console.log(`portal ${outcome} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${portalDist}`);
+  if (process.argv.includes("--force") || !isUpToDate()) {
+    await buildHere();
+    console.log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${portalDist}`);
+  } else {
+    console.log(`portal up to date: ${portalDist}`);
+  }
 }

@@ -40,6 +40,28 @@ const PdpSearchByNameQuery = graphql(`
   }
 `);
 
+const PdpSearchByDocumentQuery = graphql(`
+  query PdpSearchByDocument($documentNumber: String!) {
+    searchPersons(documentNumber: $documentNumber, first: 10) {
+      totalCount
+      nodes {
+        currentPersonCode
+      }
+    }
+  }
+`);
+
+const PdpSearchByAddressQuery = graphql(`
+  query PdpSearchByAddress($addressCode: String!) {
+    searchPersons(addressCode: $addressCode, first: 10) {
+      totalCount
+      nodes {
+        currentPersonCode
+      }
+    }
+  }
+`);
+
 function GrantOptions({
   requesterId,
   name,
@@ -80,7 +102,11 @@ export default function Pdp() {
   const known = useRef(new Map<string, PdpGrant>());
   const summary = useRef<HTMLElement>(null);
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
-  const [search, searched] = useLazyQuery(PdpSearchByNameQuery);
+  const [search, byName] = useLazyQuery(PdpSearchByNameQuery);
+  const [searchDocument, byDocument] = useLazyQuery(PdpSearchByDocumentQuery);
+  const [searchAddress, byAddress] = useLazyQuery(PdpSearchByAddressQuery);
+  const [searchedBy, setSearchedBy] = useState<"name" | "document" | "address" | null>(null);
+  const searched = searchedBy === "document" ? byDocument : searchedBy === "address" ? byAddress : byName;
   const organisations = (me.data?.portalMe?.memberships ?? []).filter(
     (membership) => membership.status === "ACTIVE" && membership.roles.includes("PDP_USER"),
   );
@@ -115,6 +141,27 @@ export default function Pdp() {
       if (found.length > 0 || !context) return;
       savePdpContext(context);
       navigate(`/pdp/person/${code.replace("-", "")}`);
+      return;
+    }
+    if (mode === "document" || mode === "address") {
+      const value = String(form.get(mode === "document" ? "documentNumber" : "addressCode") ?? "").trim();
+      if (mode === "document" && !/^[A-Za-z0-9]{5,20}$/.test(value))
+        found.push({ field: "documentNumber", message: t("pdp.documentRequired") });
+      if (mode === "address" && !/^\d{9}$/.test(value))
+        found.push({ field: "addressCode", message: t("pdp.addressRequired") });
+      show(found);
+      if (found.length > 0 || !context) return;
+      savePdpContext(context);
+      setSearchedBy(mode);
+      if (mode === "document") {
+        await searchDocument({ variables: { documentNumber: value }, context: pdpHeaders(context) }).catch(
+          () => null,
+        );
+      } else {
+        await searchAddress({ variables: { addressCode: value }, context: pdpHeaders(context) }).catch(
+          () => null,
+        );
+      }
       return;
     }
     const givenName = String(form.get("givenName") ?? "").trim();
@@ -210,6 +257,31 @@ export default function Pdp() {
         />
         <Button type="submit" name="mode" value="search" variant="secondary">
           {t("pdp.search")}
+        </Button>
+        <Heading level={2} data-size="sm">
+          {t("pdp.byDocument")}
+        </Heading>
+        <Textfield
+          id="documentNumber"
+          name="documentNumber"
+          label={t("pdp.documentNumber")}
+          error={errorOf("documentNumber")}
+        />
+        <Button type="submit" name="mode" value="document" variant="secondary">
+          {t("pdp.searchDocument")}
+        </Button>
+        <Heading level={2} data-size="sm">
+          {t("pdp.byAddress")}
+        </Heading>
+        <Textfield
+          id="addressCode"
+          name="addressCode"
+          label={t("pdp.addressCode")}
+          inputMode="numeric"
+          error={errorOf("addressCode")}
+        />
+        <Button type="submit" name="mode" value="address" variant="secondary">
+          {t("pdp.searchAddress")}
         </Button>
       </form>
       {searched.data ? (
