@@ -236,6 +236,30 @@ describe("portal sessions refuse what a page of the portal would not do", () => 
     expect((await two.graphql(portalDocument("PortalMe"))).status).toBe(401);
   });
 
+  it("answers the people steps only to a person's session or an operator's key", async () => {
+    const addMember =
+      "mutation ($r: ID!, $p: String!) { addMember(requesterId: $r, personCode: $p, roles: [PDP_USER]) { personCode } }";
+    const variables = { r: platform.requester.requesterId, p: subject };
+    for (const headers of [{}, platform.headersOf({ key: platform.requester.key })]) {
+      const answer = await platform.query(addMember, variables, { headers });
+      expect(answer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(answer.data ?? null).toBeNull();
+    }
+    const anonymous = await platform.query("{ portalMe { personCode } }", {}, { headers: {} });
+    expect(anonymous.data).toEqual({ portalMe: null });
+    // A member who is not the signatory changes nothing.
+    const session = await signInByHttp(portal, official);
+    const refused = await session.graphql(portalDocument("AddMember"), {
+      requesterId: platform.requester.requesterId,
+      personCode: subject,
+      roles: ["PDP_USER"],
+    });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const members =
+      await sql`select count(*)::int as n from access.memberships where person_code = ${subject.replace("-", "")}`;
+    expect(members[0]!.n).toBe(0);
+  });
+
   it("ends a session idle too long or past its absolute end", async () => {
     for (const column of ["idle_expires_at", "expires_at"] as const) {
       const session = await signInByHttp(portal, subject);

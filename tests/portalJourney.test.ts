@@ -62,7 +62,7 @@ describe("the portal, a whole journey in the browser", () => {
     await page.goto(`${portal}sign-in`);
     await checkBothLanguages(page, "sign-in");
     await context.close();
-  });
+  }, 120_000);
 
   it("the signatory adds a colleague as PDP user; the colleague looks a person up and sees only the grant's groups; the person sees that look-up", async () => {
     // The signatory signs in and adds a colleague.
@@ -170,5 +170,6 @@ describe("the portal, a whole journey in the browser", () => {
     });
     expect(await after.json()).toMatchObject({ signedIn: false });
     await subjectContext.close();
-  });
+    // Three people's whole journey, each page checked in two languages.
+  }, 240_000);
 });

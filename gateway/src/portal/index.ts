@@ -77,7 +77,6 @@ export function createPortal(options: PortalOptions) {
     sessions,
     safelist: portalSafelist(options.persistedDocuments),
     lookupsPerHour: settings.lookupsPerHour,
-    environment: options.environment,
   });
 
   async function auth(request: IncomingMessage, response: ServerResponse, step: string) {

@@ -3,7 +3,6 @@ import {
   type ErrorCode,
   type GrantCondition,
   graphQLError,
-  type PlatformEnvironment,
   type RequestIdentity,
   SELF_ACCESS_GRANT_NUMBER,
 } from "@rnp/common";
@@ -89,7 +88,6 @@ export interface SessionCredentialOptions {
   safelist: Map<string, PortalDocument>;
   /** Look-ups by hand an official may make in an hour. */
   lookupsPerHour: number;
-  environment: PlatformEnvironment;
 }
 
 async function grantByNumber(

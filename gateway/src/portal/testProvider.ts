@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkPersonCode, formatPersonCode } from "@rnp/common";
 import { exportJWK, generateKeyPair } from "jose";
-import Provider from "oidc-provider";
+import type Provider from "oidc-provider";
 import type postgres from "postgres";
 
 /** The client id the portal is registered with at the embedded provider. */
@@ -122,7 +122,9 @@ export async function createTestProvider(options: TestProviderOptions): Promise<
       select given_name || ' ' || surname as name from person.persons where person_code = ${code}`;
     return row?.name ?? null;
   };
-  const provider = new Provider(options.issuer, {
+  // Loaded only where it runs (TEST and development): production never imports it.
+  const { default: OidcProvider } = await import("oidc-provider");
+  const provider: Provider = new OidcProvider(options.issuer, {
     clients: [
       {
         client_id: TEST_CLIENT_ID,
