@@ -252,7 +252,9 @@ describe("the anonymised register without the key", () => {
         f.expiryDate,
         f.statusChangedOn,
       ].join("|");
-    expect(link(keyed(before, exact), keyed(after, exact)).right).toBe(0);
+    // Days are drawn anew: a single candidate is a stranger at least as often as k allows.
+    const byDays = link(keyed(before, exact), keyed(after, exact));
+    expect(byDays.right).toBeLessThanOrEqual(byDays.singled / K);
     const yearly = (f: Facts) =>
       [
         f.type,
