@@ -327,6 +327,7 @@ describe("pnpm anonymise", () => {
         "FORMER_CODE",
         "NAME_CHANGED",
         "INVALID_DOCUMENT",
+        "NO_VALID_DOCUMENT",
         "SEVERAL_ADDRESSES",
       ] as const) {
         expect(after[exact], exact).toBe(before[exact]);

@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { readCopy } from "./copyRead";
 import { decodeField } from "./copyText";
-import { factsOf, PERSON_FACTS_SELECT } from "./personPlan";
+import { factsOf, PERSON_FACTS_SELECT } from "./personFacts";
 import type { AnonymisationPlan } from "./plan";
 
 /** k measured on one table of the output: the smallest class of rows sharing a box. */
