@@ -7,11 +7,13 @@ export interface AddressKey {
 }
 
 /**
- * Declared addresses move to another real address of the same municipality and kind (a
- * flat to a flat, a house to a house), by a keyed cyclic shuffle of each (municipality,
- * kind) group of the address register: everyone declared at one address lands together at
- * one other address, so residents per address and persons per municipality are kept. The
- * address register itself is public reference data and is copied as it is.
+ * Declared addresses move to another real address of the same kind anywhere in the country
+ * (a flat to a flat, a house to a house), by a keyed cyclic shuffle of each kind's addresses
+ * in the address register: everyone declared at one address lands together at one other
+ * address, so households stay together and residents per address are kept, while where a
+ * person lives says nothing of where they really live (their municipality is a
+ * quasi-identifier: keeping it singled out many). The address register itself is public
+ * reference data and is copied as it is.
  */
 export class AddressMapper {
   private readonly images = new Map<string, string>();
@@ -19,7 +21,7 @@ export class AddressMapper {
   constructor(key: Buffer, addresses: readonly AddressKey[]) {
     const groups = new Map<string, string[]>();
     for (const address of addresses) {
-      const group = `${address.municipalityCode}\u0000${address.kind}`;
+      const group = address.kind;
       const codes = groups.get(group);
       if (codes) codes.push(address.addressCode);
       else groups.set(group, [address.addressCode]);

@@ -2,10 +2,12 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { migrateDatabase } from "@rnp/db";
 import postgres from "postgres";
-import type { AddressKey } from "./addresses";
 import { rewriteCopyLines } from "./copyText";
 import type { AnonymisationKeys } from "./keys";
-import { RegisterAnonymiser, type TableRewrite } from "./register";
+import { FULLY_BOXED, measureRegister, type RegisterMeasure } from "./measure";
+import { AnonymisationPlan, DEFAULT_K } from "./plan";
+import { registerTables, type TableRewrite } from "./register";
+import { TooFewRowsError } from "./rowBoxes";
 
 export interface AnonymiseOptions {
   /** The register to read (only read, in one repeatable-read snapshot). */
@@ -15,8 +17,12 @@ export interface AnonymiseOptions {
   keys: AnonymisationKeys;
   /** The day ages are kept on and no birth date passes (default today, UTC). */
   asOf?: string;
+  /** The smallest class of rows the kept quasi-identifiers may leave (default 5, at least 2). */
+  k?: number;
   /** Rows written so far of one table, and its total, after each piece. */
   onProgress?: (table: string, done: number, total: number) => void;
+  /** A step of the run starts ("planning", "copying", "measuring"). */
+  onStep?: (step: string) => void;
 }
 
 export interface AnonymiseSummary {
@@ -24,6 +30,17 @@ export interface AnonymiseSummary {
   /** Rows written per table. */
   rows: Record<string, number>;
   milliseconds: number;
+  /** The k aimed at, and the k measured on the written register per table (before it committed). */
+  k: { target: number; measured: RegisterMeasure };
+  /** How much was generalised: persons whose birth year is kept exactly or within 5 years, and the exceptions. */
+  generalisation: {
+    birthYearExact: number;
+    birthYearWithinFive: number;
+    twinGroupsOutsideBox: number;
+    generationsTooClose: number;
+    namesOutsideBand: number;
+    changeLogCopied: boolean;
+  };
 }
 
 /** A refusal the command prints as it is: the sentence says what to fix. */
@@ -109,6 +126,25 @@ async function refuseNonEmptyTarget(target: postgres.Sql, url: string): Promise<
   }
 }
 
+/** Reads the plan of a run from the source alone: what the key holder recomputes (tests do). */
+export async function readPlan(
+  from: string,
+  keys: AnonymisationKeys,
+  asOf: string,
+  k: number = DEFAULT_K,
+): Promise<AnonymisationPlan> {
+  const source = await reach(from, "source");
+  try {
+    return await source.begin("isolation level repeatable read read only", async (sql) => {
+      await sql`set local datestyle to 'ISO, YMD'`;
+      await sql`set local timezone to 'UTC'`;
+      return AnonymisationPlan.read(sql, keys, asOf, k);
+    });
+  } finally {
+    await source.end({ timeout: 5 });
+  }
+}
+
 async function copyAnonymised(
   source: postgres.Sql,
   target: postgres.Sql,
@@ -116,32 +152,97 @@ async function copyAnonymised(
   started: number,
 ): Promise<AnonymiseSummary> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const k = options.k ?? DEFAULT_K;
+  if (!Number.isInteger(k) || k < 2)
+    throw new AnonymiseError(`k must be a whole number of 2 or more; got ${k}`);
   const rows: Record<string, number> = {};
   let persons = 0;
+  let measured: RegisterMeasure | undefined;
+  let plan: AnonymisationPlan | undefined;
   await source.begin("isolation level repeatable read read only", async (from) => {
     await from`set local datestyle to 'ISO, YMD'`;
-    const addressKeys = await from<AddressKey[]>`
-      select address_code as "addressCode", municipality_code as "municipalityCode", kind::text as kind from person.addresses`;
-    const anonymiser = RegisterAnonymiser.withAddresses(options.keys, asOf, addressKeys);
+    await from`set local timezone to 'UTC'`;
+    options.onStep?.("planning");
+    try {
+      plan = await AnonymisationPlan.read(from, options.keys, asOf, k);
+    } catch (error) {
+      if (error instanceof TooFewRowsError) throw new AnonymiseError(error.message);
+      throw error;
+    }
+    const planned = plan;
     await target.begin(async (to) => {
       await to`set local datestyle to 'ISO, YMD'`;
-      for (const table of anonymiser.tables()) {
+      await to`set local timezone to 'UTC'`;
+      options.onStep?.("copying");
+      for (const table of registerTables(planned)) {
         const [counted] = await from.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table.table}`);
         const total = counted?.n ?? 0;
         rows[table.table] = await copyTable(from, to, table, total, options.onProgress);
         if (table.table === "person.persons") persons = rows[table.table] ?? 0;
+        // Rows lie in the order they were read (the source's); reorder them by their new key.
+        if (table.clusterOn) await cluster(to, table.table, table.clusterOn);
       }
       for (const serial of ["declared_addresses", "identity_documents", "name_history", "marriages"]) {
         await to.unsafe(
           `select setval(pg_get_serial_sequence('person.${serial}', 'id'), coalesce((select max(id) from person.${serial}), 0) + 1, false)`,
         );
       }
+      options.onStep?.("measuring");
+      measured = await measureRegister(to, planned);
+      refuseBelowK(measured, k);
     });
   });
   await target.unsafe(
     "analyze person.persons, person.addresses, person.declared_addresses, person.identity_documents, person.name_history, person.marriages, person.parent_child, person.change_log",
   );
-  return { persons, rows, milliseconds: performance.now() - started };
+  if (!measured || !plan) throw new Error("the run ended without a measurement");
+  const kept = plan.persons.birthYearsKept();
+  return {
+    persons,
+    rows,
+    milliseconds: performance.now() - started,
+    k: { target: k, measured },
+    generalisation: {
+      birthYearExact: kept.exact,
+      birthYearWithinFive: kept.withinFive,
+      twinGroupsOutsideBox: plan.persons.twinsOutsideBox,
+      generationsTooClose: plan.persons.generationsTooClose,
+      namesOutsideBand: plan.names.outside,
+      changeLogCopied: plan.changes.copied,
+    },
+  };
+}
+
+/** Rolls the target back (by throwing) when a table's smallest class is below k. */
+function refuseBelowK(measured: RegisterMeasure, k: number): void {
+  for (const [table, measure] of Object.entries(measured) as [
+    keyof RegisterMeasure,
+    RegisterMeasure[keyof RegisterMeasure],
+  ][]) {
+    if (measure.k !== null && measure.k < k) {
+      throw new AnonymiseError(
+        `the written ${table} would single out classes of ${measure.k} (k = ${k} is the target); nothing was written`,
+      );
+    }
+    if (FULLY_BOXED.includes(table) && measure.placed < measure.rows) {
+      throw new AnonymiseError(
+        `${measure.rows - measure.placed} written ${table} rows fall outside every class of the plan; nothing was written`,
+      );
+    }
+  }
+}
+
+/** Rewrites a table in the order of an index (its primary key, or the one named, unqualified). */
+async function cluster(sql: postgres.TransactionSql, table: string, index: string): Promise<void> {
+  let name = index;
+  if (index === "primary") {
+    const [row] = await sql<{ name: string }[]>`
+      select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid
+       where i.indrelid = ${table}::regclass and i.indisprimary`;
+    if (!row) throw new Error(`${table} has no primary key to order by`);
+    name = row.name;
+  }
+  await sql.unsafe(`cluster ${table} using ${name}`);
 }
 
 /**

@@ -85,3 +85,26 @@ export function keyedCycle(key: Buffer, label: string, size: number): Uint32Arra
   }
   return items;
 }
+
+/** Keyed numbers in [0, 1) for one purpose (`label`): 32-bit steps of `keyedNumbers`. */
+export function keyedUnits(key: Buffer, label: string): () => number {
+  const next = keyedNumbers(key, label);
+  return () => next() / 4_294_967_296;
+}
+
+/**
+ * Which member of each group of rows gives its kept values to which (`donor[i]`): a keyed
+ * cyclic permutation of each group's rows, so within a group nobody keeps their own values
+ * unless another member holds the same ones. `order[start[g] … start[g + 1])` are group g's rows.
+ */
+export function keyedDonors(key: Buffer, label: string, order: Uint32Array, start: Int32Array): Int32Array {
+  const donor = new Int32Array(order.length);
+  for (let g = 0; g + 1 < start.length; g++) {
+    const from = start[g] as number;
+    const size = (start[g + 1] as number) - from;
+    const cycle = keyedCycle(key, `${label}\u0000${g}`, size);
+    for (let i = 0; i < size; i++)
+      donor[order[from + i] as number] = order[from + (cycle[i] as number)] as number;
+  }
+  return donor;
+}

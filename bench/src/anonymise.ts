@@ -46,11 +46,22 @@ export async function benchAnonymise(serverUrl: string, persons: number): Promis
     await source.close();
   }
   let lastTable = "";
+  const stepSeconds: Record<string, number> = {};
+  let step = "";
+  let stepStarted = performance.now();
+  const endStep = () => {
+    if (step) stepSeconds[step] = (performance.now() - stepStarted) / 1000;
+  };
   const summary = await anonymiseRegister({
     from: sourceUrl,
     to: urlFor(targetName),
     keys: deriveKeys(Buffer.from("pnpm bench: a fixed anonymisation key of 32+ bytes")),
     asOf: "2026-12-01",
+    onStep: (next) => {
+      endStep();
+      step = next;
+      stepStarted = performance.now();
+    },
     onProgress: (table, done, total) => {
       if (done === total && table !== lastTable) {
         lastTable = table;
@@ -58,8 +69,22 @@ export async function benchAnonymise(serverUrl: string, persons: number): Promis
       }
     },
   });
+  endStep();
   const seconds = summary.milliseconds / 1000;
   console.log(
-    `   ${summary.persons.toLocaleString("en-US")} persons in ${seconds.toFixed(1)} s: ${Math.round(summary.persons / seconds).toLocaleString("en-US")} persons/s (all tables, COPY out, rewrite, COPY in, analyze)`,
+    `   ${summary.persons.toLocaleString("en-US")} persons in ${seconds.toFixed(1)} s: ${Math.round(summary.persons / seconds).toLocaleString("en-US")} persons/s (plan, COPY out, rewrite, COPY in, reorder, measure k, analyze)`,
+  );
+  const steps = Object.entries(stepSeconds)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+    .join(", ");
+  console.log(`   steps: ${steps}`);
+  const measured = Object.entries(summary.k.measured)
+    .map(([table, m]) => `${table} ${m.k ?? "-"}`)
+    .join(", ");
+  console.log(`   k measured (target ${summary.k.target}): ${measured}`);
+  const g = summary.generalisation;
+  const share = (n: number) => `${((100 * n) / Math.max(1, summary.persons)).toFixed(1)} %`;
+  console.log(
+    `   birth year kept exactly for ${share(g.birthYearExact)} of persons, within 5 years for ${share(g.birthYearWithinFive)}; parent–child links under 16 years: ${g.generationsTooClose}`,
   );
 }
