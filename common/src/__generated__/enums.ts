@@ -12,6 +12,8 @@ export type ApplicationAction =
   | 'CHANGES_REQUESTED'
   /** The applicant claimed its credentials for one environment. */
   | 'CREDENTIALS_ISSUED'
+  /** The organisation already registered under the application's number confirmed the application as its own. */
+  | 'ORGANISATION_CONFIRMED'
   /** The operator issued the PRODUCTION grant. */
   | 'PRODUCTION_GRANTED'
   /** The accepted application was copied to the production platform (`pnpm onboarding:promote`). */
@@ -117,6 +119,13 @@ export type Environment =
   | 'PRODUCTION'
   /** The test environment, with synthetic data. */
   | 'TEST';
+
+/** What the organisation already registered under an application's registration number decided. */
+export type OrganisationDecision =
+  /** The application is the organisation's own: approval (or the PRODUCTION grant) may give it the organisation's credentials. */
+  | 'CONFIRMED'
+  /** The organisation does not recognise the application: it cannot be approved; the operator rejects it. */
+  | 'DECLINED';
 
 /** Role of an API key. */
 export type Role =

@@ -15,6 +15,7 @@ import {
   type ApplicationRow,
   findActsByApplications,
   findApplicationByTokenHash,
+  findApplicationNumbers,
   findEventsByApplications,
 } from "../repositories/applicationRepository";
 
@@ -105,6 +106,8 @@ function byApplication<R extends { applicationId: number }>(ids: readonly number
 interface ApplicationLoaders {
   history: DataLoader<number, ApplicationEventRow[]>;
   act: DataLoader<number, AcceptanceActRow | null>;
+  /** An application's number by id (for grants and keys an application was issued). */
+  number: DataLoader<number, string | null>;
 }
 
 // Per request, like the catalog's own loaders: a page of applications costs one statement each.
@@ -120,6 +123,10 @@ export function applicationLoaders(context: CatalogContext): ApplicationLoaders 
       act: new DataLoader(async (ids) =>
         byApplication(ids, await findActsByApplications(context.db, ids)).map((rows) => rows[0] ?? null),
       ),
+      number: new DataLoader(async (ids) => {
+        const rows = await findApplicationNumbers(context.db, ids);
+        return ids.map((id) => rows.find((row) => row.id === id)?.number ?? null);
+      }),
     };
     perRequest.set(context, loaders);
   }

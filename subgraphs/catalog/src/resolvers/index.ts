@@ -2,9 +2,11 @@ import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { legalBasesOfGroup, legalBasesOfGroups } from "../repositories/catalogLegalBases";
 import { accessMutations, accessQueries, accessTypes } from "./access";
+import { organisationMutations, organisationQueries } from "./applicationOrganisation";
 import { applicationStepMutations } from "./applicationSteps";
 import { applicationMutations, applicationQueries, applicationTypes } from "./applications";
 import { compositeSetMutations, compositeSetQueries, compositeSetTypes } from "./compositeSets";
+import { productionGrantMutations } from "./productionGrant";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
@@ -13,12 +15,20 @@ export const resolvers: Resolvers = {
   ...applicationTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries, ...compositeSetQueries, ...applicationQueries },
+  Query: {
+    ...Query,
+    ...accessQueries,
+    ...compositeSetQueries,
+    ...applicationQueries,
+    ...organisationQueries,
+  },
   Mutation: {
     ...accessMutations,
     ...compositeSetMutations,
     ...applicationMutations,
     ...applicationStepMutations,
+    ...organisationMutations,
+    ...productionGrantMutations,
   },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
