@@ -175,10 +175,17 @@ export async function submitted(platform: TestPlatform, input: Record<string, un
 }
 
 /** From approval (already done) to the recorded acceptance act: ACCEPTED on the test platform. */
-export async function accept(platform: TestPlatform, application: { number: string; token: string }) {
+export async function accept(
+  platform: TestPlatform,
+  application: { number: string; token: string },
+  acceptedDataGroups?: string[],
+) {
   const reported = await call(platform.gatewayUrl, REPORT, { t: application.token });
   if (reported.body.errors) throw new Error(JSON.stringify(reported.body.errors));
-  const recorded = await asOperator(platform, RECORD, { n: application.number, input: acceptanceAct() });
+  const recorded = await asOperator(platform, RECORD, {
+    n: application.number,
+    input: acceptanceAct(acceptedDataGroups),
+  });
   if (recorded.body.errors) throw new Error(JSON.stringify(recorded.body.errors));
   return recorded;
 }
