@@ -83,8 +83,12 @@ export async function followChangeLog(
         -- is a new row with a new added_at, so nothing from before it came back either).
         where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
           and c.changed_at >= m.added_at
-          and (s.conditions = '[]'::jsonb
-               or (s.id, c.seq) in (select * from unnest(${covered.setIds}::int[], ${covered.seqs}::bigint[])))),
+          and ${
+            covered === null
+              ? tx`true`
+              : tx`(s.conditions = '[]'::jsonb
+                    or (s.id, c.seq) in (select * from unnest(${covered.setIds}::int[], ${covered.seqs}::bigint[])))`
+          }),
       numbered as (
         select *, row_number() over (partition by set_id order by seq) as rn,
                count(*) over (partition by set_id) as n
@@ -113,19 +117,24 @@ export async function followChangeLog(
  * The changes of the batch (after, upTo] that members of sets with conditions make, judged
  * against their set's conditions on today's values: the (set, seq) pairs that are covered.
  * Sets without conditions are not read here; they take every member's change in the SQL above.
+ * Null when no set has conditions: the batch then costs what it did before conditions counted.
  */
 async function coveredChanges(
   tx: postgres.TransactionSql,
   after: number,
   upTo: number,
-): Promise<{ setIds: number[]; seqs: string[] }> {
+): Promise<{ setIds: number[]; seqs: string[] } | null> {
+  const conditioned = (
+    await tx`select id from monitoring.sets where not deleted and conditions <> '[]'::jsonb`
+  ).map((row) => Number(row.id));
+  if (conditioned.length === 0) return null;
   const rows = await tx`
     select s.id as set_id, c.seq::text as seq, s.conditions, cs.person_code is not null as known,
            cs.birth_date::text as birth_date, cs.sex, cs.citizenship_status, cs.citizenship::text as citizenship,
            cs.deceased, cs.municipality_code::text as municipality_code
     from person.change_log c
-    join monitoring.members m on m.person_code = c.person_code
-    join monitoring.sets s on s.id = m.set_id and not s.deleted and s.conditions <> '[]'::jsonb
+    join monitoring.members m on m.person_code = c.person_code and m.set_id = any(${conditioned}::int[])
+    join monitoring.sets s on s.id = m.set_id
     left join person.condition_subjects cs on cs.person_code = c.person_code
     where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
       and c.changed_at >= m.added_at`;
