@@ -12,7 +12,7 @@ import {
   tieToOrganisation,
   transition,
 } from "../repositories/applicationRepository";
-import { outOfOrder } from "./applicationSupport";
+import { applicationCursorId, outOfOrder } from "./applicationSupport";
 
 /**
  * An application that names the registration number of an organisation already registered
@@ -112,18 +112,15 @@ export const organisationQueries: QueryResolvers = {
   applicationsToConfirm: async (_parent, { first, after }, context) => {
     const size = first ?? 50;
     if (size < 1 || size > 100) throw badUserInput(`\`first\` is ${size}; ask for 1 to 100 a page.`);
-    let beforeId: number | null = null;
-    if (after) {
-      const match = /^application:(\d{1,10})$/.exec(Buffer.from(after, "base64url").toString("utf8"));
-      if (!match || Number(match[1]) > 2_147_483_647)
-        throw badUserInput(
-          "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
-        );
-      beforeId = Number(match[1]);
-    }
     const organisation = await callerOrganisation(context);
     if (!organisation) return { rows: [], hasNextPage: false };
-    return findApplicationsPage(context.db, null, size, beforeId, organisation.registrationNumber);
+    return findApplicationsPage(
+      context.db,
+      null,
+      size,
+      after ? applicationCursorId(after) : null,
+      organisation.registrationNumber,
+    );
   },
 };
 

@@ -132,3 +132,14 @@ export function applicationLoaders(context: CatalogContext): ApplicationLoaders 
   }
   return loaders;
 }
+
+/** The cursors of application lists (`applications`, `applicationsToConfirm`). */
+export const applicationCursorOf = (id: number) => Buffer.from(`application:${id}`).toString("base64url");
+export function applicationCursorId(cursor: string): number {
+  const match = /^application:(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match || Number(match[1]) > 2_147_483_647)
+    throw badUserInput(
+      "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
+    );
+  return Number(match[1]);
+}

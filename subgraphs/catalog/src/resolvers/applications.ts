@@ -20,6 +20,8 @@ import {
 } from "./applicationOrganisation";
 import {
   APPLICANT,
+  applicationCursorId,
+  applicationCursorOf,
   applicationLoaders,
   applicationOfToken,
   checkApplication,
@@ -32,16 +34,6 @@ import {
 export interface ApplicationConnectionParent {
   rows: ApplicationRow[];
   hasNextPage: boolean;
-}
-
-const cursorOf = (id: number) => Buffer.from(`application:${id}`).toString("base64url");
-function cursorId(cursor: string): number {
-  const match = /^application:(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match || Number(match[1]) > 2_147_483_647)
-    throw badUserInput(
-      "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
-    );
-  return Number(match[1]);
 }
 
 export async function applicationByNumber(context: CatalogContext, number: string): Promise<ApplicationRow> {
@@ -83,7 +75,12 @@ export const applicationQueries: QueryResolvers = {
   applications: async (_parent, { status, first, after }, { db }) => {
     const size = first ?? 50;
     if (size < 1 || size > 100) throw badUserInput(`\`first\` is ${size}; ask for 1 to 100 a page.`);
-    const page = await findApplicationsPage(db, status ?? null, size, after ? cursorId(after) : null);
+    const page = await findApplicationsPage(
+      db,
+      status ?? null,
+      size,
+      after ? applicationCursorId(after) : null,
+    );
     return page;
   },
   application: (_parent, { number }, { db }) =>
@@ -255,7 +252,7 @@ export const applicationTypes: Resolvers = {
     nodes: (page) => page.rows,
     endCursor: (page) => {
       const last = page.rows.at(-1);
-      return last ? cursorOf(last.id) : null;
+      return last ? applicationCursorOf(last.id) : null;
     },
   },
 };
