@@ -133,21 +133,22 @@ describe("the acceptance act's signature", () => {
 
   it("is checked by `pnpm onboarding:promote` with the public key only: a wrong key exits 1, none exits 2", async () => {
     const application = await accepted(42);
-    const none = await promoteCommand(["--application", application.number]);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain("public key");
     const stranger = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" });
-    const wrong = await promoteCommand(["--application", application.number], {
-      ACCEPTANCE_ACT_PUBLIC_KEY: String(stranger),
-    });
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain("ACCEPTANCE_ACT_SIGNATURE_INVALID");
-    expect(await applicationCount(application.number)).toBe(0);
     const privateFile = path.join(folder, "private.pem");
     writeFileSync(privateFile, TEST_ACT_KEYS.privateKey.export({ type: "pkcs8", format: "pem" }));
-    const given = await promoteCommand(["--application", application.number, "--public-key", privateFile]);
+    // Three refusals at once (each command is a process start): none writes anything.
+    const [none, wrong, given] = await Promise.all([
+      promoteCommand(["--application", application.number]),
+      promoteCommand(["--application", application.number], { ACCEPTANCE_ACT_PUBLIC_KEY: String(stranger) }),
+      promoteCommand(["--application", application.number, "--public-key", privateFile]),
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("public key");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("ACCEPTANCE_ACT_SIGNATURE_INVALID");
     expect(given.code).toBe(2);
     expect(given.stderr).toContain("a private key where the public key belongs");
+    expect(await applicationCount(application.number)).toBe(0);
     const publicFile = path.join(folder, "public.pem");
     writeFileSync(publicFile, TEST_ACT_KEYS.publicKey.export({ type: "spki", format: "pem" }));
     const right = await promoteCommand(["--application", application.number, "--public-key", publicFile]);
@@ -156,7 +157,7 @@ describe("the acceptance act's signature", () => {
       stdout: expect.stringContaining("is on the production platform"),
     });
     expect(await applicationCount(application.number)).toBe(1);
-  });
+  }, 180_000);
 
   it("refuses the PRODUCTION grant of an act edited in the production database, issuing nothing", async () => {
     const application = await accepted(43);
