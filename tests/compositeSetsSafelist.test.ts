@@ -67,7 +67,11 @@ describe("the safelist: approved composite data sets only", () => {
       sql`select approved_sets_only from access.grants where number = ${number}`.then((r) => r[0]);
     expect(await read(production)).toEqual({ approved_sets_only: true });
     expect(await read(test)).toEqual({ approved_sets_only: false });
-    await setApprovedSetsOnly(production, false);
+    // Off on a PRODUCTION grant only through a recorded waiver (tests/onboardingSafelist.test.ts).
+    await platform.operator(
+      'mutation ($n: String!) { updateGrant(number: $n, input: { safelistWaiver: { reason: "test" } }) { number } }',
+      { n: production },
+    );
     expect(await read(production)).toEqual({ approved_sets_only: false });
   });
 

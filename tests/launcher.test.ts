@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -74,6 +74,10 @@ describe("pnpm start in a terminal", () => {
     const live = await fetch(new URL("/health/live", gateway!.replace("//localhost:", "//127.0.0.1:")));
     expect(live.status).toBe(200);
     expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(true);
+    // The development acceptance act key pair beside the data folder, the private half 0600.
+    expect(printed).toContain("acceptance act key");
+    expect(statSync(path.join(folder, "acceptance-act-signing.key")).mode & 0o077).toBe(0);
+    expect(existsSync(path.join(folder, "acceptance-act-signing.pub"))).toBe(true);
 
     // What the terminal does on Ctrl+C: SIGINT to every process of the foreground group.
     process.kill(-child.pid!, "SIGINT");

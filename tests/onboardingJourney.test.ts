@@ -14,7 +14,7 @@ import {
   requestToken,
   SUBMIT,
 } from "./support/onboarding";
-import { startTestPlatform, type TestPlatform } from "./support/platform";
+import { startTestPlatform, TEST_ACT_KEYS, type TestPlatform } from "./support/platform";
 
 // The whole journey across two platforms, each with its own database: an application on
 // the test platform, approval, test credentials, the acceptance act, promotion to the
@@ -51,7 +51,7 @@ const AMEND = `mutation ($t: String!, $input: ApplicationInput!) { amendApplicat
 const REPORT = `mutation ($t: String!) { reportAcceptanceTests(applicationToken: $t, note: "All 42 cases pass") { status } }`;
 const RECORD = `mutation ($n: String!, $input: AcceptanceActInput!) { recordAcceptanceAct(number: $n, input: $input) { status acceptanceAct { number documentSha256 documentSize acceptedDataGroups } } }`;
 const PRODUCTION_GRANT = `mutation ($n: String!, $groups: [DataGroupName!]) { issueProductionGrant(number: $n, input: { dataGroups: $groups, validTo: "2099-12-31" }) { number environment dataGroups dailyQuota } }`;
-const MINE = `query ($t: String!) { myApplication(applicationToken: $t) { number status requester { name } tier { requestsPerMinute personsPerDay } history { action actor environment note } } }`;
+const MINE = `query ($t: String!) { myApplication(applicationToken: $t) { number status requester { id name } tier { requestsPerMinute personsPerDay } history { action actor environment note } } }`;
 
 describe("onboarding from application to production", () => {
   let number: string;
@@ -189,10 +189,10 @@ describe("onboarding from application to production", () => {
 
   it("promotion carries the accepted application to production, where the PRODUCTION grant opens it", async () => {
     expect(refusal(await applicant(production, MINE, { t: token })).code).toBe("UNAUTHENTICATED");
-    await promoteApplication(testDb.db, productionDb.db, number);
-    await expect(promoteApplication(testDb.db, productionDb.db, number)).rejects.toThrow(
-      "already on the production",
-    );
+    await promoteApplication(testDb.db, productionDb.db, number, TEST_ACT_KEYS.publicKey);
+    await expect(
+      promoteApplication(testDb.db, productionDb.db, number, TEST_ACT_KEYS.publicKey),
+    ).rejects.toThrow("already on the production");
     expect(refusal((await claim(production, token)).reply).code).toBe("PRODUCTION_GRANT_REQUIRED");
     expect(
       refusal(await op(production, PRODUCTION_GRANT, { n: number, groups: ["NAME", "BIRTH"] })).code,
@@ -214,16 +214,55 @@ describe("onboarding from application to production", () => {
     expect(credentials?.environment).toBe("PRODUCTION");
     const code = production.samplePersonCodes[0]!;
     const byKey = { authorization: `Bearer ${credentials!.apiKey}`, grant: credentials!.grantNumber };
-    const answer = await call(production.gatewayUrl, PERSON_NAME, { c: code }, byKey);
-    expect(answer.body.errors).toBeUndefined();
-    expect((answer.body.data as { person: { givenName: string } }).person.givenName).toEqual(
-      expect.any(String),
-    );
+    // The PRODUCTION grant is safelisted: a document sent in full is refused, with the key and
+    // with a token alike; the organisation submits it as a composite data set instead.
+    expect(refusal(await call(production.gatewayUrl, PERSON_NAME, { c: code }, byKey))).toEqual({
+      status: 403,
+      code: "COMPOSITE_SET_REQUIRED",
+    });
     const issued = await requestToken(production.gatewayUrl, credentials!, { basic: false });
     const byToken = { authorization: `Bearer ${issued.body.access_token}`, grant: credentials!.grantNumber };
-    expect(
-      (await call(production.gatewayUrl, PERSON_NAME, { c: code }, byToken)).body.errors,
-    ).toBeUndefined();
+    expect(refusal(await call(production.gatewayUrl, PERSON_NAME, { c: code }, byToken)).code).toBe(
+      "COMPOSITE_SET_REQUIRED",
+    );
+    const mine = await applicant(production, MINE, { t: token });
+    const requesterId = (mine.body.data as { myApplication: { requester: { id: string } } }).myApplication
+      .requester.id;
+    const admin = await op(
+      production,
+      'mutation ($r: ID!) { issueApiKey(input: { requesterId: $r, role: REQUESTER_ADMIN, label: "sets" }) { key } }',
+      { r: requesterId },
+    );
+    const adminKey = (admin.body.data as { issueApiKey: { key: string } }).issueApiKey.key;
+    const submitted = await call<{
+      submitCompositeSet: { version: number; documentId: string; compositeSet: { id: string } };
+    }>(
+      production.gatewayUrl,
+      "mutation ($input: SubmitCompositeSetInput!) { submitCompositeSet(input: $input) { version documentId compositeSet { id } } }",
+      {
+        input: {
+          title: "Names",
+          grantNumber: credentials!.grantNumber,
+          document: "query Names($c: String!) { person(personCode: $c) { givenName surname } }",
+        },
+      },
+      { authorization: `Bearer ${adminKey}` },
+    );
+    const version = submitted.body.data!.submitCompositeSet;
+    const approval = await op(
+      production,
+      "mutation ($id: ID!, $v: Int!) { approveCompositeSet(id: $id, version: $v) { status } }",
+      { id: version.compositeSet.id, v: version.version },
+    );
+    expect(approval.body.errors).toBeUndefined();
+    const response = await fetch(production.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...byKey },
+      body: JSON.stringify({ documentId: version.documentId, variables: { c: code } }),
+    });
+    const answer = (await response.json()) as { data?: { person: { givenName: string } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.person.givenName).toEqual(expect.any(String));
     // The test platform's token is still refused here, and the production one there.
     expect(refusal(await call(test.gatewayUrl, PERSON_NAME, { c: code }, byToken)).code).toBe(
       "UNAUTHENTICATED",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
+import { type ActKeys, createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment, SigningKey, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
@@ -36,6 +36,8 @@ export interface PlatformOptions {
   /** The bootstrap operator key; random for each start when omitted. */
   operatorKey?: string;
   environment?: PlatformEnvironment;
+  /** The acceptance act's signing (test) or verifying (production) key; without it the step that needs one is refused. */
+  actKeys?: ActKeys;
   /**
    * Keys OAuth access tokens are signed with (OAUTH_SIGNING_KEYS; the first signs); a random
    * key for each start when omitted, so tokens end with the process.
@@ -147,6 +149,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       signingSecret,
       onStop: catalogDb.close,
       ...(options.environment ? { environment: options.environment } : {}),
+      ...(options.actKeys ? { actKeys: options.actKeys } : {}),
     });
     stops.push(catalog.stop);
     const catalogUrl = await catalog.listen(options.subgraphPorts?.catalog ?? 4002, host);

@@ -136,3 +136,56 @@ export function acceptanceAct(acceptedDataGroups?: string[]) {
 }
 
 export const PERSON_NAME = "query ($c: String!) { person(personCode: $c) { givenName surname } }";
+
+export const REPORT = `mutation ($t: String!) { reportAcceptanceTests(applicationToken: $t, note: "All cases pass") { status } }`;
+export const RECORD = `mutation ($n: String!, $input: AcceptanceActInput!) { recordAcceptanceAct(number: $n, input: $input) { status acceptanceAct { number signatureKeyId } } }`;
+export const PRODUCTION_GRANT = `mutation ($n: String!, $groups: [DataGroupName!], $waiver: SafelistWaiverInput) {
+  issueProductionGrant(number: $n, input: { dataGroups: $groups, validTo: "2099-12-31", safelistWaiver: $waiver }) {
+    number environment dataGroups approvedSetsOnly applicationNumber safelistWaiver { reason waivedAt keyId } requester { id name } } }`;
+export const CONFIRM = `mutation ($n: String!, $d: OrganisationDecision!, $note: String) {
+  confirmOrganisationApplication(number: $n, decision: $d, note: $note) { number status organisationConfirmation { decision keyId note } } }`;
+
+/** Runs an operation as the platform's operator, returning the whole reply (errors included). */
+export const asOperator = (platform: TestPlatform, query: string, variables: Record<string, unknown> = {}) =>
+  call(platform.gatewayUrl, query, variables, operatorHeaders(platform));
+
+/** Issues a key of `role` to organisation `requesterId` as the operator; returns the key. */
+export async function issueKey(
+  platform: TestPlatform,
+  requesterId: string | number,
+  role = "REQUESTER_ADMIN",
+) {
+  const reply = await asOperator(
+    platform,
+    'mutation ($r: ID!, $role: Role!) { issueApiKey(input: { requesterId: $r, role: $role, label: "test" }) { key apiKey { id } } }',
+    { r: String(requesterId), role },
+  );
+  if (reply.body.errors) throw new Error(JSON.stringify(reply.body.errors));
+  return (reply.body.data as { issueApiKey: { key: string; apiKey: { id: string } } }).issueApiKey;
+}
+
+/** Submits application `input` anonymously; its number and token. */
+export async function submitted(platform: TestPlatform, input: Record<string, unknown>) {
+  const reply = await call<{
+    submitApplication: { applicationToken: string; application: { number: string } };
+  }>(platform.gatewayUrl, SUBMIT, { input });
+  if (reply.body.errors) throw new Error(JSON.stringify(reply.body.errors));
+  const { applicationToken, application } = reply.body.data!.submitApplication;
+  return { number: application.number, token: applicationToken };
+}
+
+/** From approval (already done) to the recorded acceptance act: ACCEPTED on the test platform. */
+export async function accept(
+  platform: TestPlatform,
+  application: { number: string; token: string },
+  acceptedDataGroups?: string[],
+) {
+  const reported = await call(platform.gatewayUrl, REPORT, { t: application.token });
+  if (reported.body.errors) throw new Error(JSON.stringify(reported.body.errors));
+  const recorded = await asOperator(platform, RECORD, {
+    n: application.number,
+    input: acceptanceAct(acceptedDataGroups),
+  });
+  if (recorded.body.errors) throw new Error(JSON.stringify(recorded.body.errors));
+  return recorded;
+}

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +40,12 @@ export const TEST_AUDIT_CHAIN_KEY = "whole-stack-test-audit-chain-key-0123456789
 
 /** The keys the test platforms sign OAuth access tokens with, to forge tokens in tests. */
 export const TEST_OAUTH_KEYS = [{ id: "oauth-test", secret: "whole-stack-test-oauth-signing-key" }];
+
+/**
+ * The acceptance act key pair of the test platforms of one test file: a TEST platform signs
+ * acts with the private key, a PRODUCTION platform verifies them with the public key only.
+ */
+export const TEST_ACT_KEYS = generateKeyPairSync("ed25519");
 
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
@@ -100,6 +107,10 @@ export async function startTestPlatform(
       auditAnchorIntervalMs: 0,
       onPersonStatement: (statement) => statements.push(statement),
       oauthSigningKeys: TEST_OAUTH_KEYS,
+      actKeys:
+        options.environment === "PRODUCTION"
+          ? { verifying: TEST_ACT_KEYS.publicKey }
+          : { signing: TEST_ACT_KEYS.privateKey },
       ...(options.environment ? { environment: options.environment } : {}),
       ...(options.portal
         ? { portal: { idleMinutes: 30, maxHours: 12, lookupsPerHour: 60, operators: [], ...options.portal } }

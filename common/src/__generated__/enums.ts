@@ -12,6 +12,8 @@ export type ApplicationAction =
   | 'CHANGES_REQUESTED'
   /** The applicant claimed its credentials for one environment. */
   | 'CREDENTIALS_ISSUED'
+  /** The organisation already registered under the application's number confirmed the application as its own. */
+  | 'ORGANISATION_CONFIRMED'
   /** The operator issued the PRODUCTION grant. */
   | 'PRODUCTION_GRANTED'
   /** The accepted application was copied to the production platform (`pnpm onboarding:promote`). */
@@ -139,6 +141,13 @@ export type MembershipStatus =
   | 'REMOVED'
   /** Suspended by the signatory: no role works until reinstated; live sessions lose the roles at once. */
   | 'SUSPENDED';
+
+/** What the organisation already registered under an application's registration number decided. */
+export type OrganisationDecision =
+  /** The application is the organisation's own: approval (or the PRODUCTION grant) may give it the organisation's credentials. */
+  | 'CONFIRMED'
+  /** The organisation does not recognise the application: it cannot be approved; the operator rejects it. */
+  | 'DECLINED';
 
 /** A role a person holds in an organisation, given by its signatory contact person (DAGR DU-8). */
 export type OrganisationRole =

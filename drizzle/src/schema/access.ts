@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   char,
+  check,
   date,
   index,
   integer,
@@ -64,6 +65,14 @@ export const apiKeys = accessSchema.table("api_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  /**
+   * The application (`access.applications.id`) whose onboarding issued the key (its API key, or
+   * the key row its OAuth client's tokens act as); null for keys the operator or an
+   * administrator issued. Such a key names only grants of that same application (the grant
+   * join of the gateway's credential statement). No foreign key: `applications` is declared in
+   * onboarding.ts, which imports this file, and the column is written only beside that row.
+   */
+  applicationId: integer("application_id"),
 });
 
 /**
@@ -91,15 +100,36 @@ export const grants = accessSchema.table(
     confidential: boolean("confidential").notNull().default(false),
     /** Conditions on record values, combined with AND: `[{ field, operator, value }]`. */
     conditions: jsonb("conditions").notNull().default(sql`'[]'::jsonb`),
-    /** Only approved composite data sets execute under the grant (safelist); createGrant sets it for PRODUCTION. */
-    approvedSetsOnly: boolean("approved_sets_only").notNull().default(false),
+    /**
+     * Only approved composite data sets execute under the grant (safelist). No default: every
+     * insert says it. A PRODUCTION grant has it on unless an operator waived it, with a reason
+     * (`safelistWaiver*`; the check below holds it in the database itself).
+     */
+    approvedSetsOnly: boolean("approved_sets_only").notNull(),
+    /** Why an operator let this PRODUCTION grant run documents other than approved sets. */
+    safelistWaiverReason: text("safelist_waiver_reason"),
+    /** The operator's key that waived the safelist, and when. */
+    safelistWaivedByKeyId: integer("safelist_waived_by_key_id"),
+    safelistWaivedAt: timestamp("safelist_waived_at", { withTimezone: true }),
+    /**
+     * The application (`access.applications.id`) the grant was issued for by onboarding (its TEST
+     * grant at approval, its PRODUCTION grant on production); null for grants the operator
+     * made with `createGrant`. Keys and tokens of an application name only its grants.
+     */
+    applicationId: integer("application_id"),
     /** Officials of the requester may look persons up by hand under it (person data browser). */
     manualLookup: boolean("manual_lookup").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("grants_requester_idx").on(t.requesterId)],
+  (t) => [
+    index("grants_requester_idx").on(t.requesterId),
+    check(
+      "grants_production_safelisted",
+      sql`${t.environment} <> 'PRODUCTION' or ${t.approvedSetsOnly} or (${t.safelistWaiverReason} is not null and ${t.safelistWaivedAt} is not null and ${t.safelistWaivedByKeyId} is not null)`,
+    ),
+  ],
 );
 
 /**

@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
   char,
   index,
   integer,
+  jsonb,
   pgSchema,
   primaryKey,
   serial,
@@ -27,6 +29,13 @@ export const sets = monitoringSchema.table(
     dataGroups: text("data_groups").array().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
     deleted: boolean("deleted").notNull().default(false),
+    /**
+     * The conditions of the set's grant as the set last saw them (every operation under the
+     * grant refreshes them from the gateway's signed identity). The notifier numbers only
+     * changes of members who satisfy them, so the set's counters never move for a member the
+     * grant does not cover.
+     */
+    conditions: jsonb("conditions").notNull().default(sql`'[]'::jsonb`),
     /** The last event number given in this set: notifications are numbered 1, 2, 3 … without gaps. */
     lastEventNo: bigint("last_event_no", { mode: "number" }).notNull().default(0),
   },

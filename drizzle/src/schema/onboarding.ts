@@ -33,6 +33,9 @@ export const applicationStatusEnum = accessSchema.enum("application_status", [
   "IN_PRODUCTION",
 ]);
 
+/** What the organisation already registered under the application's number said of it. */
+export const organisationDecisionEnum = accessSchema.enum("organisation_decision", ["CONFIRMED", "DECLINED"]);
+
 export const applications = accessSchema.table(
   "applications",
   {
@@ -53,6 +56,19 @@ export const applications = accessSchema.table(
     /** SHA-256 of the application token, which is shown once at submission. */
     tokenHash: char("token_hash", { length: 64 }).notNull().unique(),
     requesterId: integer("requester_id").references(() => requesters.id),
+    /**
+     * The organisation already registered on this platform under the application's registration
+     * number, tied at submission (or when found later, at approval or promotion). The
+     * application reaches it (becomes its `requesterId`) only once that organisation's
+     * REQUESTER_ADMIN confirmed it (`organisationDecision`); an applicant never takes over an
+     * organisation by typing its number.
+     */
+    existingRequesterId: integer("existing_requester_id").references(() => requesters.id),
+    organisationDecision: organisationDecisionEnum("organisation_decision"),
+    organisationDecidedAt: timestamp("organisation_decided_at", { withTimezone: true }),
+    /** The REQUESTER_ADMIN key that confirmed or declined. */
+    organisationDecidedByKeyId: integer("organisation_decided_by_key_id").references(() => apiKeys.id),
+    organisationNote: text("organisation_note"),
     approvedDataGroups: text("approved_data_groups").array(),
     /** The usage tier: requests a minute (OAuth tokens) and persons a day (the grants' quota). */
     requestsPerMinute: integer("requests_per_minute"),
@@ -83,7 +99,13 @@ export const applicationEvents = accessSchema.table(
   (t) => [index("application_events_application_idx").on(t.applicationId, t.id)],
 );
 
-/** The signed acceptance act of an application, with the document itself. */
+/**
+ * The signed acceptance act of an application, with the document itself. `signature` is the
+ * test platform's Ed25519 signature over the act and the application's binding facts
+ * (subgraphs/catalog/src/acceptanceSignature.ts), made when the act is recorded with a key
+ * the database does not hold; promotion and the PRODUCTION grant verify it, so an act edited
+ * in the database is refused. Null only for acts recorded before acts were signed.
+ */
 export const acceptanceActs = accessSchema.table("acceptance_acts", {
   applicationId: integer("application_id")
     .primaryKey()
@@ -97,6 +119,9 @@ export const acceptanceActs = accessSchema.table("acceptance_acts", {
   documentMediaType: text("document_media_type").notNull(),
   recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   recordedBy: text("recorded_by").notNull(),
+  signature: text("signature"),
+  /** Which key signed: the first 16 hex digits of the SHA-256 of its public key (SPKI DER). */
+  signatureKeyId: text("signature_key_id"),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { type GrantCondition, hashApiKey, type PlatformEnvironment, type Role } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 
 const { apiKeys, requesters, grants, grantUsage } = schema.access;
 
@@ -50,7 +50,17 @@ function credentialStatement(db: Database) {
     })
     .from(apiKeys)
     .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
-    .leftJoin(grants, eq(grants.number, sql.placeholder("grantNumber")))
+    .leftJoin(
+      grants,
+      and(
+        eq(grants.number, sql.placeholder("grantNumber")),
+        // Binding (docs/ENVIRONMENTS.md): a key an application's onboarding issued names only
+        // that application's grants; a key of no application, any of its organisation's. Any
+        // other grant is not found, so it is refused as "not a grant of yours", like another
+        // organisation's.
+        or(isNull(apiKeys.applicationId), eq(grants.applicationId, apiKeys.applicationId)),
+      ),
+    )
     .leftJoin(grantUsage, and(eq(grantUsage.grantId, grants.id), eq(grantUsage.day, sql.placeholder("day"))))
     .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
     .prepare("find_credential");
@@ -91,12 +101,22 @@ export async function findCredential(
   };
 }
 
-/** The requester's grants, for the message that asks a request to name one. */
-export function findGrantsOf(db: Database, requesterId: number) {
+/**
+ * The requester's grants the key may name (the binding of `credentialStatement`), for the
+ * message that asks a request to name one.
+ */
+export function findGrantsOf(db: Database, requesterId: number, keyId: number) {
   return db
     .select({ number: grants.number, purpose: grants.purpose, environment: grants.environment })
     .from(grants)
-    .where(and(eq(grants.requesterId, requesterId), sql`${grants.revokedAt} is null`))
+    .innerJoin(apiKeys, eq(apiKeys.id, keyId))
+    .where(
+      and(
+        eq(grants.requesterId, requesterId),
+        sql`${grants.revokedAt} is null`,
+        or(isNull(apiKeys.applicationId), eq(grants.applicationId, apiKeys.applicationId)),
+      ),
+    )
     .orderBy(asc(grants.id));
 }
 

@@ -331,7 +331,12 @@ export function createOAuth(
         .innerJoin(applications, eq(applications.id, oauthClients.applicationId))
         .innerJoin(apiKeys, eq(apiKeys.id, oauthClients.keyId))
         .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
-        .leftJoin(grants, eq(grants.number, grantNumber))
+        // Binding (docs/ENVIRONMENTS.md): a token names only its application's grants; any
+        // other grant is not found, refused as "not a grant of yours" like another organisation's.
+        .leftJoin(
+          grants,
+          and(eq(grants.number, grantNumber), eq(grants.applicationId, oauthClients.applicationId)),
+        )
         .where(eq(oauthClientSecrets.id, claims.sid));
       if (!row || row.clientId !== claims.clientId)
         throw unauthenticated("The access token's client is not known on this platform: get a new token.");

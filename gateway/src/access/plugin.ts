@@ -113,7 +113,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
   ) {
     const number = context.grantNumber?.trim();
     if (!number) {
-      const own = await findGrantsOf(db, identity.requesterId);
+      const own = await findGrantsOf(db, identity.requesterId, identity.keyId);
       const list = own.map((g) => `${g.number} (${g.purpose}; ${g.environment.toLowerCase()})`).join(", ");
       throw refuse(
         "GRANT_REQUIRED",

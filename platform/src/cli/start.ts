@@ -1,4 +1,6 @@
 import { createServer } from "node:net";
+import path from "node:path";
+import { actKeysForStart } from "@rnp/catalog";
 import {
   commandLine,
   identityTtlSecondsFromEnv,
@@ -40,7 +42,9 @@ SUBGRAPH_CONNECT_TIMEOUT_MS (default 2000), REGISTER_DATA_DIR (the embedded Post
 folder), PLATFORM_ENVIRONMENT=TEST|PRODUCTION (default TEST): the environment the platform serves;
 grants of the other environment are refused, and the demo requester's grant is of this one;
 OAUTH_SIGNING_KEYS ("k2:secret2,k1:secret1": OAuth access tokens, default a random key each
-start) and OAUTH_TOKEN_TTL_SECONDS (default 300); operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
+start) and OAUTH_TOKEN_TTL_SECONDS (default 300); ACCEPTANCE_ACT_SIGNING_KEY (TEST) and
+ACCEPTANCE_ACT_PUBLIC_KEY (PRODUCTION), Ed25519 (default with the embedded database: a pair
+generated into .data/acceptance-act-signing.key and .pub); operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
 GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
 GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY, GATEWAY_IN_FLIGHT_COST, GATEWAY_MAX_QUEUED,
 GATEWAY_MAX_QUEUE_WAIT_MS (README, "Operation limits").`;
@@ -95,6 +99,20 @@ try {
   process.exit(2);
 }
 
+// Acceptance acts (docs/ENVIRONMENTS.md): signed on a TEST platform, verified on a PRODUCTION
+// one; with the embedded database a development key pair is kept in .data/ like the audit key.
+let acts: ReturnType<typeof actKeysForStart>;
+try {
+  const embeddedRoot = process.env.DATABASE_URL
+    ? null
+    : path.dirname(path.resolve(values["data-dir"] ?? dataDirFromEnv()));
+  acts = actKeysForStart(process.env, embeddedRoot);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+if (acts.keyFile) console.log(`• acceptance act key: ${acts.keyFile}`);
+
 // The three subgraphs listen on the ports after the gateway's.
 const port = wholeNumber("port", values.port ?? process.env.PORT, 4000, { max: 65_535 - 3 });
 const persons = wholeNumber("persons", values.persons, 10_000);
@@ -146,6 +164,7 @@ const platform = await startPlatform({
   environment,
   portal,
   ...(process.env.PUBLIC_BASE_URL ? { publicUrl: process.env.PUBLIC_BASE_URL } : {}),
+  actKeys: acts.actKeys,
   ...(process.env.DATABASE_URL
     ? { databaseUrl: process.env.DATABASE_URL }
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),

@@ -1,6 +1,7 @@
 import type { PlatformEnvironment, RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { DataGroupDefinition } from "@rnp/schema";
+import type { ActKeys } from "./acceptanceSignature";
 import type { DocumentReviewer } from "./documentReview";
 import type { CatalogLoaders } from "./loaders";
 
@@ -15,4 +16,6 @@ export interface CatalogContext {
   reviewDocument: DocumentReviewer;
   /** The environment this platform serves: onboarding steps belong to one of them. */
   environment: PlatformEnvironment;
+  /** The acceptance act's signing key (test platform) and verifying key (production platform). */
+  actKeys: ActKeys;
 }

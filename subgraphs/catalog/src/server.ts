@@ -16,12 +16,20 @@ import { type Database, databaseReadiness } from "@rnp/db";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
+import type { ActKeys } from "./acceptanceSignature";
 import type { CatalogContext } from "./context";
 import { dcatRoutes } from "./dcat/dcatRoute";
 import { createDocumentReviewer } from "./documentReview";
 import { createCatalogLoaders } from "./loaders";
 import { resolvers } from "./resolvers/index";
 
+export {
+  type ActKeys,
+  loadOrCreateActKeyFiles,
+  parseActPrivateKey,
+  parseActPublicKey,
+} from "./acceptanceSignature";
+export { actKeysForStart, readCatalogConfig } from "./config";
 export { seedCatalog } from "./repositories/catalogSeed";
 
 export const typeDefs = parse(readSdlFolder(new URL("../schema", import.meta.url)));
@@ -36,6 +44,12 @@ export interface CatalogSubgraphOptions {
   supergraphSdl?: string;
   /** The environment this platform serves (default TEST): which onboarding steps it takes. */
   environment?: PlatformEnvironment;
+  /**
+   * The acceptance act keys (docs/ENVIRONMENTS.md): the test platform signs with `signing`,
+   * the production platform verifies with `verifying`. Without the one it needs, recording an
+   * act (test) or issuing a PRODUCTION grant (production) is refused with ACCEPTANCE_ACT_KEY_MISSING.
+   */
+  actKeys?: ActKeys;
   onStop?: () => Promise<void>;
 }
 
@@ -80,6 +94,7 @@ export function createCatalogSubgraph(
       dataGroups,
       reviewDocument,
       environment: options.environment ?? "TEST",
+      actKeys: options.actKeys ?? {},
       identity: accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY,
     }),
     readiness: () => databaseReadiness(options.db),

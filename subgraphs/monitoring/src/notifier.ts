@@ -1,6 +1,8 @@
+import type { GrantCondition } from "@rnp/common";
 import { unlistenQuietly } from "@rnp/db";
 import type postgres from "postgres";
 import { Gauge, type Registry } from "prom-client";
+import { covers } from "./coverage";
 
 /** The channel the notifier announces new notifications on. */
 export const NOTIFICATIONS_CHANNEL = "monitoring_notifications";
@@ -46,7 +48,10 @@ export interface NotifierOptions {
 /**
  * Turns one batch of the register's change log into notifications: each change of a member
  * in one of its set's groups, registered since the member was added, becomes a notification
- * of that set, numbered after the set's last event number without gaps. One transaction, set-based SQL; the follower position row
+ * of that set, numbered after the set's last event number without gaps, when the set's grant
+ * covers the member (its conditions, as the set last saw them, hold for the person now). A
+ * member the grant does not cover gets no number, no notification and no wake-up: neither
+ * `lastEventNo`, a cursor nor a gap in `eventNo` moves for it. One transaction, set-based SQL; the follower position row
  * is locked first, so any number of replicas can run this and each change is handled once.
  * Returns how many change-log rows it consumed.
  */
@@ -66,6 +71,7 @@ export async function followChangeLog(
     if (!last || last.n === 0) return 0;
     onLag?.(Number(last.lag));
     const upTo = Number(last.seq);
+    const covered = await coveredChanges(tx, after, upTo);
     const changed = await tx`
       with matched as (
         select s.id as set_id, c.seq, c.person_code, c.changed_at,
@@ -76,7 +82,13 @@ export async function followChangeLog(
         -- A member hears only of changes registered since it was added (a re-added member
         -- is a new row with a new added_at, so nothing from before it came back either).
         where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
-          and c.changed_at >= m.added_at),
+          and c.changed_at >= m.added_at
+          and ${
+            covered === null
+              ? tx`true`
+              : tx`(s.conditions = '[]'::jsonb
+                    or (s.id, c.seq) in (select * from unnest(${covered.setIds}::int[], ${covered.seqs}::bigint[])))`
+          }),
       numbered as (
         select *, row_number() over (partition by set_id order by seq) as rn,
                count(*) over (partition by set_id) as n
@@ -99,6 +111,53 @@ export async function followChangeLog(
       await tx`select pg_notify(${NOTIFICATIONS_CHANNEL}, payload) from unnest(${payloads}::text[]) payload`;
     return Number(last.n);
   });
+}
+
+/**
+ * The changes of the batch (after, upTo] that members of sets with conditions make, judged
+ * against their set's conditions on today's values: the (set, seq) pairs that are covered.
+ * Sets without conditions are not read here; they take every member's change in the SQL above.
+ * Null when no set has conditions: the batch then costs what it did before conditions counted.
+ */
+async function coveredChanges(
+  tx: postgres.TransactionSql,
+  after: number,
+  upTo: number,
+): Promise<{ setIds: number[]; seqs: string[] } | null> {
+  const conditioned = (
+    await tx`select id from monitoring.sets where not deleted and conditions <> '[]'::jsonb`
+  ).map((row) => Number(row.id));
+  if (conditioned.length === 0) return null;
+  const rows = await tx`
+    select s.id as set_id, c.seq::text as seq, s.conditions, cs.person_code is not null as known,
+           cs.birth_date::text as birth_date, cs.sex, cs.citizenship_status, cs.citizenship::text as citizenship,
+           cs.deceased, cs.municipality_code::text as municipality_code
+    from person.change_log c
+    join monitoring.members m on m.person_code = c.person_code and m.set_id = any(${conditioned}::int[])
+    join monitoring.sets s on s.id = m.set_id
+    left join person.condition_subjects cs on cs.person_code = c.person_code
+    where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
+      and c.changed_at >= m.added_at`;
+  const today = new Date().toISOString().slice(0, 10);
+  const setIds: number[] = [];
+  const seqs: string[] = [];
+  for (const row of rows) {
+    const subject = row.known
+      ? {
+          birthDate: row.birth_date as string,
+          sex: row.sex as string,
+          citizenshipStatus: row.citizenship_status as string,
+          citizenship: row.citizenship as string | null,
+          deceased: row.deceased as boolean,
+          municipalityCode: row.municipality_code as string | null,
+        }
+      : null;
+    if (covers(row.conditions as GrantCondition[], subject, today)) {
+      setIds.push(Number(row.set_id));
+      seqs.push(row.seq as string);
+    }
+  }
+  return { setIds, seqs };
 }
 
 /**

@@ -50,6 +50,12 @@ export type AcceptanceAct = {
   recordedAt: Scalars['DateTime']['output'];
   /** Who signed it. */
   signatories: Array<Scalars['String']['output']>;
+  /**
+   * The key that signed the act when it was recorded (the first 16 hex digits of the SHA-256
+   * of its public key); `null` for an act recorded before acts were signed. Promotion and the
+   * PRODUCTION grant verify the signature.
+   */
+  signatureKeyId?: Maybe<Scalars['String']['output']>;
 };
 
 /** A signed acceptance act. */
@@ -69,6 +75,11 @@ export type AcceptanceActInput = {
 /** An API key, without the key. */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /**
+   * The application whose onboarding issued the key; `null` for keys issued with `issueApiKey`.
+   * Such a key may name only that application's grants.
+   */
+  applicationNumber?: Maybe<Scalars['String']['output']>;
   /** When it was issued. */
   createdAt: Scalars['DateTime']['output'];
   /** When it stops working; `null` for never. */
@@ -98,6 +109,14 @@ export type Application = {
   contactName: Scalars['String']['output'];
   /** Data groups requested. */
   dataGroups: Array<DataGroupName>;
+  /**
+   * The organisation already registered on this platform under `registrationNumber`, beside
+   * what the applicant typed: the application reaches it only once that organisation confirms
+   * (`confirmOrganisationApplication`). Shown to the operator and to that organisation's
+   * administrators; `null` for everyone else, the applicant included (whether a number is
+   * registered is not told to whoever types it), and when no organisation has the number.
+   */
+  existingOrganisation?: Maybe<Requester>;
   /** Every step so far, oldest first. */
   history: Array<ApplicationEvent>;
   /** The law or contract the access rests on. */
@@ -106,6 +125,8 @@ export type Application = {
   needsMonitoring: Scalars['Boolean']['output'];
   /** The application's number, e.g. `A-2026-0001`. */
   number: Scalars['String']['output'];
+  /** The existing organisation's decision; `null` until it decides. Shown like `existingOrganisation`. */
+  organisationConfirmation?: Maybe<OrganisationConfirmation>;
   /** The organisation's official name. */
   organisationName: Scalars['String']['output'];
   /** What the data is for. */
@@ -142,6 +163,8 @@ export type ApplicationAction =
   | 'CHANGES_REQUESTED'
   /** The applicant claimed its credentials for one environment. */
   | 'CREDENTIALS_ISSUED'
+  /** The organisation already registered under the application's number confirmed the application as its own. */
+  | 'ORGANISATION_CONFIRMED'
   /** The operator issued the PRODUCTION grant. */
   | 'PRODUCTION_GRANTED'
   /** The accepted application was copied to the production platform (`pnpm onboarding:promote`). */
@@ -469,7 +492,11 @@ export type ConditionOperator =
 
 /** A new grant. */
 export type CreateGrantInput = {
-  /** Only approved composite data sets execute under the grant; omit for the default (on for PRODUCTION, off for TEST). */
+  /**
+   * Only approved composite data sets execute under the grant; omit for the default (on for
+   * PRODUCTION, off for TEST). `false` on a PRODUCTION grant is refused: waive the safelist
+   * with `safelistWaiver` and a reason instead.
+   */
   approvedSetsOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Conditions every person disclosed must satisfy. */
   conditions?: InputMaybe<Array<GrantConditionInput>>;
@@ -491,6 +518,8 @@ export type CreateGrantInput = {
   purpose: Scalars['String']['input'];
   /** The requester receiving the grant. */
   requesterId: Scalars['ID']['input'];
+  /** Waives the safelist of a PRODUCTION grant, with the reason (recorded, shown in `Grant.safelistWaiver`); refused for TEST grants. */
+  safelistWaiver?: InputMaybe<SafelistWaiverInput>;
   /** First day of validity. */
   validFrom: Scalars['Date']['input'];
   /** Last day of validity. */
@@ -651,6 +680,12 @@ export type Environment =
 export type Grant = {
   __typename?: 'Grant';
   /**
+   * The application the grant was issued for by onboarding; `null` for a grant made with
+   * `createGrant`. Only that application's API key and OAuth tokens (and the organisation's
+   * keys that belong to no application) may name it.
+   */
+  applicationNumber?: Maybe<Scalars['String']['output']>;
+  /**
    * Only approved composite data sets execute under this grant: any other document is
    * refused with COMPOSITE_SET_REQUIRED. On by default for PRODUCTION grants.
    */
@@ -679,6 +714,11 @@ export type Grant = {
   requester: Requester;
   /** When the grant was revoked; `null` while not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Set while a PRODUCTION grant runs documents other than approved composite data sets: who
+   * waived the safelist, when and why. `null` for a safelisted grant and for TEST grants.
+   */
+  safelistWaiver?: Maybe<SafelistWaiver>;
   /** First day of validity. */
   validFrom: Scalars['Date']['output'];
   /** Last day of validity. */
@@ -800,7 +840,12 @@ export type Mutation = {
   amendApplication: Application;
   /** Appoints the organisation's signatory contact person (the platform's operators only). */
   appointSignatory: Membership;
-  /** Approves an application (test platform only): registers the organisation if new and creates its TEST grant. */
+  /**
+   * Approves an application (test platform only): registers the organisation if new and creates
+   * its TEST grant. An application that names an organisation already registered is approved
+   * only once that organisation confirmed it (ORGANISATION_CONFIRMATION_REQUIRED,
+   * ORGANISATION_DECLINED).
+   */
   approveApplication: Application;
   /** Approves a submitted version; refused with COMPOSITE_SET_NOT_COVERED when it touches a group outside its grant. */
   approveCompositeSet: CompositeSetVersion;
@@ -810,6 +855,14 @@ export type Mutation = {
    * on the production platform after the PRODUCTION grant.
    */
   claimApplicationCredentials: ApplicationCredentials;
+  /**
+   * The decision of the organisation already registered under an application's registration
+   * number (one of its REQUESTER_ADMIN keys; on the platform the application is on): CONFIRMED
+   * lets the operator approve it (test) or issue its PRODUCTION grant (production) as the
+   * organisation's; DECLINED keeps it from ever being approved. An amendment clears the
+   * decision. NOT_FOUND for an application that does not name your organisation.
+   */
+  confirmOrganisationApplication: Application;
   /** Grants a requester data groups on a legal basis, for a purpose; effective on the next request. */
   createGrant: Grant;
   /** Registers an organisation that will use the platform. */
@@ -820,7 +873,13 @@ export type Mutation = {
    * operator or provider keys.
    */
   issueApiKey: IssuedApiKey;
-  /** Issues the PRODUCTION grant of an accepted application (production platform only), limited to the accepted groups. */
+  /**
+   * Issues the PRODUCTION grant of an accepted application (production platform only), limited
+   * to the accepted groups, after verifying the acceptance act's signature
+   * (ACCEPTANCE_ACT_SIGNATURE_INVALID). Safelisted unless `safelistWaiver` says otherwise. An
+   * application whose registration number names an organisation registered on production needs
+   * that organisation's confirmation first (ORGANISATION_CONFIRMATION_REQUIRED).
+   */
   issueProductionGrant: Grant;
   /** Records the signed acceptance act (test platform, after the applicant reported its tests). */
   recordAcceptanceAct: Application;
@@ -903,6 +962,13 @@ export type MutationApproveCompositeSetArgs = {
 
 export type MutationClaimApplicationCredentialsArgs = {
   applicationToken: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmOrganisationApplicationArgs = {
+  decision: OrganisationDecision;
+  note?: InputMaybe<Scalars['String']['input']>;
+  number: Scalars['String']['input'];
 };
 
 
@@ -1059,6 +1125,26 @@ export type MyDisclosureConnection = {
   withheldByLaw: Scalars['Int']['output'];
 };
 
+/** The decision of the organisation an application names, by one of its REQUESTER_ADMIN keys. */
+export type OrganisationConfirmation = {
+  __typename?: 'OrganisationConfirmation';
+  /** When. */
+  decidedAt: Scalars['DateTime']['output'];
+  /** Confirmed or declined. */
+  decision: OrganisationDecision;
+  /** The organisation's key that decided. */
+  keyId: Scalars['ID']['output'];
+  /** The organisation's remark, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** What the organisation already registered under an application's registration number decided. */
+export type OrganisationDecision =
+  /** The application is the organisation's own: approval (or the PRODUCTION grant) may give it the organisation's credentials. */
+  | 'CONFIRMED'
+  /** The organisation does not recognise the application: it cannot be approved; the operator rejects it. */
+  | 'DECLINED';
+
 /** A role a person holds in an organisation, given by its signatory contact person (DAGR DU-8). */
 export type OrganisationRole =
   /** Works on the organisation's integration (the developer's pages). */
@@ -1137,6 +1223,11 @@ export type PortalUser = {
 export type ProductionGrantInput = {
   /** Data groups granted: among those of the acceptance act; omit for all of them. */
   dataGroups?: InputMaybe<Array<DataGroupName>>;
+  /**
+   * Waives the safelist, with the reason (recorded, shown in `Grant.safelistWaiver`); omit to
+   * hold the grant to approved composite data sets, as every PRODUCTION grant is by default.
+   */
+  safelistWaiver?: InputMaybe<SafelistWaiverInput>;
   /** First day of validity; default today. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Last day of validity. */
@@ -1166,6 +1257,11 @@ export type Query = {
   application?: Maybe<Application>;
   /** Applications, newest first, a page at a time; optionally only those in one status. */
   applications: ApplicationConnection;
+  /**
+   * Applications that name your organisation's registration number and wait for its decision
+   * (`confirmOrganisationApplication`), newest first. For your organisation's REQUESTER_ADMIN keys.
+   */
+  applicationsToConfirm: ApplicationConnection;
   /**
    * Disclosures recorded in the audit trail, newest first, filtered by any combination of
    * requester, person, data group and time. A provider sees only disclosures of its own
@@ -1235,6 +1331,12 @@ export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ApplicationStatus>;
+};
+
+
+export type QueryApplicationsToConfirmArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1360,6 +1462,26 @@ export type Role =
   /** Manages its own organisation's API keys (and may request data like a requester). */
   | 'REQUESTER_ADMIN';
 
+/**
+ * An operator's recorded decision that a PRODUCTION grant runs documents other than its approved
+ * composite data sets (the safelist is otherwise on for every PRODUCTION grant).
+ */
+export type SafelistWaiver = {
+  __typename?: 'SafelistWaiver';
+  /** The operator's key that waived it. */
+  keyId: Scalars['ID']['output'];
+  /** Why the safelist is waived, as the operator gave it. */
+  reason: Scalars['String']['output'];
+  /** When it was waived. */
+  waivedAt: Scalars['DateTime']['output'];
+};
+
+/** Waives the safelist of a PRODUCTION grant: the grant then runs documents sent in full. */
+export type SafelistWaiverInput = {
+  /** Why the grant needs documents other than approved composite data sets (1–2000 characters); recorded with who and when. */
+  reason: Scalars['String']['input'];
+};
+
 /** A new composite data set. */
 export type SubmitCompositeSetInput = {
   /**
@@ -1375,7 +1497,11 @@ export type SubmitCompositeSetInput = {
 
 /** Changes to a grant; omitted fields keep their values. */
 export type UpdateGrantInput = {
-  /** Only approved composite data sets execute under the grant. */
+  /**
+   * Only approved composite data sets execute under the grant. `false` on a PRODUCTION grant is
+   * refused: waive the safelist with `safelistWaiver` and a reason instead. A grant moved to
+   * PRODUCTION is safelisted unless waived.
+   */
   approvedSetsOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the conditions. */
   conditions?: InputMaybe<Array<GrantConditionInput>>;
@@ -1395,6 +1521,8 @@ export type UpdateGrantInput = {
   monitoringAllowed?: InputMaybe<Scalars['Boolean']['input']>;
   /** The purpose. */
   purpose?: InputMaybe<Scalars['String']['input']>;
+  /** Waives the safelist of a PRODUCTION grant, with the reason (recorded); `approvedSetsOnly: true` ends a waiver. */
+  safelistWaiver?: InputMaybe<SafelistWaiverInput>;
   /** First day of validity. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Last day of validity. */
@@ -1579,6 +1707,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyDisclosure: ResolverTypeWrapper<MyDisclosureRow>;
   MyDisclosureConnection: ResolverTypeWrapper<MyDisclosureConnectionParent>;
+  OrganisationConfirmation: ResolverTypeWrapper<OrganisationConfirmation>;
+  OrganisationDecision: OrganisationDecision;
   OrganisationRole: OrganisationRole;
   PeopleAction: PeopleAction;
   PeopleEvent: ResolverTypeWrapper<PeopleEventRow>;
@@ -1591,6 +1721,8 @@ export type ResolversTypes = ResolversObject<{
   Requester: ResolverTypeWrapper<RequesterRow>;
   RequesterConnection: ResolverTypeWrapper<Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversTypes['Requester']> }>;
   Role: Role;
+  SafelistWaiver: ResolverTypeWrapper<SafelistWaiver>;
+  SafelistWaiverInput: SafelistWaiverInput;
   SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: ResolverTypeWrapper<UsageRow>;
@@ -1645,6 +1777,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   MyDisclosure: MyDisclosureRow;
   MyDisclosureConnection: MyDisclosureConnectionParent;
+  OrganisationConfirmation: OrganisationConfirmation;
   PeopleEvent: PeopleEventRow;
   PeopleEventConnection: PeopleEventConnectionParent;
   PortalUser: PortalUserParent;
@@ -1653,6 +1786,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Requester: RequesterRow;
   RequesterConnection: Omit<RequesterConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Requester']> };
+  SafelistWaiver: SafelistWaiver;
+  SafelistWaiverInput: SafelistWaiverInput;
   SubmitCompositeSetInput: SubmitCompositeSetInput;
   UpdateGrantInput: UpdateGrantInput;
   UsageStatistic: UsageRow;
@@ -1675,9 +1810,11 @@ export type AcceptanceActResolvers<ContextType = CatalogContext, ParentType exte
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  signatureKeyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ApiKeyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  applicationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1693,10 +1830,12 @@ export type ApplicationResolvers<ContextType = CatalogContext, ParentType extend
   contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contactName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  existingOrganisation?: Resolver<Maybe<ResolversTypes['Requester']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ApplicationEvent']>, ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   needsMonitoring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationConfirmation?: Resolver<Maybe<ResolversTypes['OrganisationConfirmation']>, ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1864,6 +2003,7 @@ export type DisclosureOrganisationResolvers<ContextType = CatalogContext, Parent
 }>;
 
 export type GrantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = ResolversObject<{
+  applicationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedSetsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['GrantCondition']>, ParentType, ContextType>;
   confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1877,6 +2017,7 @@ export type GrantResolvers<ContextType = CatalogContext, ParentType extends Reso
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  safelistWaiver?: Resolver<Maybe<ResolversTypes['SafelistWaiver']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
@@ -1925,6 +2066,7 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   approveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApproveApplicationArgs, 'number'>>;
   approveCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationApproveCompositeSetArgs, 'id' | 'version'>>;
   claimApplicationCredentials?: Resolver<ResolversTypes['ApplicationCredentials'], ParentType, ContextType, RequireFields<MutationClaimApplicationCredentialsArgs, 'applicationToken'>>;
+  confirmOrganisationApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationConfirmOrganisationApplicationArgs, 'decision' | 'number'>>;
   createGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationCreateGrantArgs, 'input'>>;
   createRequester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType, RequireFields<MutationCreateRequesterArgs, 'input'>>;
   issueApiKey?: Resolver<ResolversTypes['IssuedApiKey'], ParentType, ContextType, RequireFields<MutationIssueApiKeyArgs, 'input'>>;
@@ -1965,6 +2107,13 @@ export type MyDisclosureConnectionResolvers<ContextType = CatalogContext, Parent
   withheldByLaw?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type OrganisationConfirmationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['OrganisationConfirmation'] = ResolversParentTypes['OrganisationConfirmation']> = ResolversObject<{
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['OrganisationDecision'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PeopleEventResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PeopleEvent'] = ResolversParentTypes['PeopleEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['PeopleAction'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2000,6 +2149,7 @@ export type ProviderResolvers<ContextType = CatalogContext, ParentType extends R
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'number'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
+  applicationsToConfirm?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsToConfirmArgs, 'first'>>;
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   compositeSets?: Resolver<ResolversTypes['CompositeSetConnection'], ParentType, ContextType, RequireFields<QueryCompositeSetsArgs, 'first'>>;
   dataGroup?: Resolver<Maybe<ResolversTypes['DataGroup']>, ParentType, ContextType, RequireFields<QueryDataGroupArgs, 'name'>>;
@@ -2034,6 +2184,12 @@ export type RequesterConnectionResolvers<ContextType = CatalogContext, ParentTyp
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Requester']>, ParentType, ContextType>;
+}>;
+
+export type SafelistWaiverResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SafelistWaiver'] = ResolversParentTypes['SafelistWaiver']> = ResolversObject<{
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type UsageStatisticResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['UsageStatistic'] = ResolversParentTypes['UsageStatistic']> = ResolversObject<{
@@ -2083,6 +2239,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   MyDisclosure?: MyDisclosureResolvers<ContextType>;
   MyDisclosureConnection?: MyDisclosureConnectionResolvers<ContextType>;
+  OrganisationConfirmation?: OrganisationConfirmationResolvers<ContextType>;
   PeopleEvent?: PeopleEventResolvers<ContextType>;
   PeopleEventConnection?: PeopleEventConnectionResolvers<ContextType>;
   PortalUser?: PortalUserResolvers<ContextType>;
@@ -2090,6 +2247,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Requester?: RequesterResolvers<ContextType>;
   RequesterConnection?: RequesterConnectionResolvers<ContextType>;
+  SafelistWaiver?: SafelistWaiverResolvers<ContextType>;
   UsageStatistic?: UsageStatisticResolvers<ContextType>;
   UsageTier?: UsageTierResolvers<ContextType>;
 }>;

@@ -1,7 +1,7 @@
 import type { PlatformEnvironment } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 
 const { applications, applicationEvents, acceptanceActs, oauthClients, oauthClientSecrets } =
   schema.onboarding;
@@ -43,17 +43,34 @@ export async function findApplicationByNumber(db: Database, number: string) {
   return row;
 }
 
+export async function findApplicationById(db: Database, id: number) {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+export async function findApplicationNumbers(db: Database, ids: readonly number[]) {
+  return db
+    .select({ id: applications.id, number: applications.number })
+    .from(applications)
+    .where(inArray(applications.id, [...ids]));
+}
+
 export async function findApplicationByTokenHash(db: Database, tokenHash: string) {
   const [row] = await db.select().from(applications).where(eq(applications.tokenHash, tokenHash));
   return row;
 }
 
-/** Newest first; `beforeId` is the last id of the previous page. */
+/**
+ * Newest first; `beforeId` is the last id of the previous page. With
+ * `awaitingRegistrationNumber`, only the applications naming that number that its
+ * organisation has not decided on yet and that have not reached it or been rejected.
+ */
 export async function findApplicationsPage(
   db: Database,
   status: ApplicationStatus | null,
   first: number,
   beforeId: number | null,
+  awaitingRegistrationNumber: string | null = null,
 ) {
   const rows = await db
     .select()
@@ -62,6 +79,14 @@ export async function findApplicationsPage(
       and(
         status ? eq(applications.status, status) : undefined,
         beforeId === null ? undefined : lt(applications.id, beforeId),
+        awaitingRegistrationNumber === null
+          ? undefined
+          : and(
+              eq(applications.registrationNumber, awaitingRegistrationNumber),
+              isNull(applications.organisationDecision),
+              isNull(applications.requesterId),
+              ne(applications.status, "REJECTED"),
+            ),
       ),
     )
     .orderBy(desc(applications.id))
@@ -72,13 +97,14 @@ export async function findApplicationsPage(
 /**
  * Moves an application on, from one of `from` only, and records the step, in one
  * transaction: of two concurrent decisions one wins, the other finds the status changed
- * (undefined). `work` runs first in the same transaction (e.g. creating the grant).
+ * (undefined). `work` runs first in the same transaction (e.g. creating the grant). A null
+ * `event` records nothing in the history the applicant reads.
  */
 export function transition(
   db: Database,
   id: number,
   from: readonly ApplicationStatus[],
-  event: NewEvent,
+  event: NewEvent | null,
   changes: (
     tx: Tx,
   ) => Promise<Partial<typeof applications.$inferInsert>> | Partial<typeof applications.$inferInsert>,
@@ -96,7 +122,7 @@ export function transition(
       .set({ ...set, updatedAt: sql`now()` })
       .where(eq(applications.id, id))
       .returning();
-    await tx.insert(applicationEvents).values({ ...event, applicationId: id });
+    if (event) await tx.insert(applicationEvents).values({ ...event, applicationId: id });
     return row;
   });
 }
@@ -113,6 +139,26 @@ export function findEventsByApplications(db: Database, ids: readonly number[]) {
     .orderBy(asc(applicationEvents.id));
 }
 
+/** The act with its signature and the SHA-256 of the bytes kept, to verify before production opens. */
+export async function findSignedAct(db: Database, applicationId: number) {
+  const [row] = await db
+    .select({
+      number: acceptanceActs.number,
+      date: acceptanceActs.date,
+      signatories: acceptanceActs.signatories,
+      acceptedDataGroups: acceptanceActs.acceptedDataGroups,
+      documentSha256: acceptanceActs.documentSha256,
+      documentDigest: sql<string>`encode(sha256(${acceptanceActs.document}), 'hex')`,
+      recordedAt: acceptanceActs.recordedAt,
+      recordedBy: acceptanceActs.recordedBy,
+      signature: acceptanceActs.signature,
+      signatureKeyId: acceptanceActs.signatureKeyId,
+    })
+    .from(acceptanceActs)
+    .where(eq(acceptanceActs.applicationId, applicationId));
+  return row;
+}
+
 export function findActsByApplications(db: Database, ids: readonly number[]): Promise<AcceptanceActRow[]> {
   return db
     .select({
@@ -126,6 +172,8 @@ export function findActsByApplications(db: Database, ids: readonly number[]): Pr
       documentSize: sql<number>`octet_length(${acceptanceActs.document})`,
       recordedAt: acceptanceActs.recordedAt,
       recordedBy: acceptanceActs.recordedBy,
+      signature: acceptanceActs.signature,
+      signatureKeyId: acceptanceActs.signatureKeyId,
     })
     .from(acceptanceActs)
     .where(inArray(acceptanceActs.applicationId, [...ids]));
@@ -135,17 +183,43 @@ export async function insertAcceptanceAct(tx: Tx, values: typeof acceptanceActs.
   await tx.insert(acceptanceActs).values(values);
 }
 
-/** The organisation with this registration number, registered now if it is not yet. */
-export async function findOrCreateRequester(
+/** The organisation registered under this registration number on this platform, if any. */
+export async function findRequesterIdByRegistrationNumber(
+  db: Database,
+  registrationNumber: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: requesters.id })
+    .from(requesters)
+    .where(eq(requesters.registrationNumber, registrationNumber));
+  return row?.id;
+}
+
+/**
+ * Registers a new organisation for an application. Never an existing one: a registration
+ * number taken meanwhile fails on the unique index (23505), and the caller ties the
+ * application to that organisation instead of reaching it.
+ */
+export async function insertRequesterOfApplication(
   tx: Tx,
   values: { name: string; registrationNumber: string; contactEmail: string },
 ): Promise<number> {
-  await tx.insert(requesters).values(values).onConflictDoNothing({ target: requesters.registrationNumber });
-  const [row] = await tx
-    .select({ id: requesters.id })
-    .from(requesters)
-    .where(eq(requesters.registrationNumber, values.registrationNumber));
+  const [row] = await tx.insert(requesters).values(values).returning({ id: requesters.id });
   return row!.id;
+}
+
+/** Ties an application to the organisation registered under its number, once found. */
+export async function tieToOrganisation(db: Database, applicationId: number, requesterId: number) {
+  await db
+    .update(applications)
+    .set({ existingRequesterId: requesterId })
+    .where(and(eq(applications.id, applicationId), isNull(applications.existingRequesterId)));
+}
+
+/** Whether a failure is PostgreSQL's unique violation (drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  const failure = error as { code?: string; cause?: { code?: string } };
+  return failure.code === "23505" || failure.cause?.code === "23505";
 }
 
 export async function findOauthClient(db: Database, applicationId: number, environment: PlatformEnvironment) {

@@ -38,6 +38,12 @@ import {
   findProviderDataGroups,
   findUsageStatistics,
 } from "../repositories/auditRepository";
+import {
+  apiKeyApplicationField,
+  safelistGrantFields,
+  safelistOfNewGrant,
+  safelistOfUpdate,
+} from "./safelist";
 
 /** Operators read the whole audit; a provider only disclosures of its own data, no confidential grant. */
 async function auditScopeOf({ db, identity }: CatalogContext): Promise<AuditScope | undefined> {
@@ -230,7 +236,8 @@ export const accessMutations: MutationResolvers = {
     assertOwnOrganisation(context, existing.requesterId);
     return (await revokeApiKeyById(context.db, existing.id))!;
   },
-  createGrant: async (_parent, { input }, { db, loaders }) => {
+  createGrant: async (_parent, { input }, context) => {
+    const { db, loaders } = context;
     checkGrantFields(input);
     const requesterId = id(input.requesterId, "requesterId");
     if (!(await loaders.requester.load(requesterId)))
@@ -247,18 +254,22 @@ export const accessMutations: MutationResolvers = {
       monitoringAllowed: input.monitoringAllowed ?? false,
       confidential: input.confidential ?? false,
       conditions: parseConditions(input.conditions ?? []),
-      // A production grant is held to its approved composite data sets unless the operator says otherwise.
-      approvedSetsOnly: input.approvedSetsOnly ?? input.environment === "PRODUCTION",
+      // A production grant is held to its approved composite data sets unless an operator waives it.
+      ...safelistOfNewGrant(context, input.environment, input.approvedSetsOnly, input.safelistWaiver),
+      // An operator's grant belongs to no application: every key of the organisation may name it.
+      applicationId: null,
       manualLookup: input.manualLookup ?? false,
     });
   },
-  updateGrant: async (_parent, { number, input }, { db }) => {
+  updateGrant: async (_parent, { number, input }, context) => {
+    const { db } = context;
     const existing = await findGrantByNumber(db, number);
     if (!existing) throw graphQLError("NOT_FOUND", `No grant has number ${number}.`);
     checkGrantFields({ validFrom: existing.validFrom, validTo: existing.validTo, ...stripNulls(input) });
-    const { conditions, ...rest } = stripNulls(input);
+    const { conditions, approvedSetsOnly, safelistWaiver, ...rest } = stripNulls(input);
     return (await updateGrantByNumber(db, number, {
       ...rest,
+      ...safelistOfUpdate(context, existing, rest.environment, approvedSetsOnly, safelistWaiver),
       ...(rest.dataGroups ? { dataGroups: [...new Set(rest.dataGroups)] } : {}),
       ...(input.dailyQuota === null ? { dailyQuota: null } : {}),
       ...(conditions ? { conditions: parseConditions(conditions) } : {}),
@@ -286,8 +297,9 @@ export const accessTypes: Resolvers = {
     apiKeys: (row, _args, { loaders }) => loaders.apiKeysByRequester.load(row.id),
     grants: (row, _args, { loaders }) => loaders.grantsByRequester.load(row.id),
   },
-  ApiKey: { id: (row) => String(row.id) },
+  ApiKey: { ...apiKeyApplicationField, id: (row) => String(row.id) },
   Grant: {
+    ...safelistGrantFields,
     requester: async (row, _args, { loaders }) => (await loaders.requester.load(row.requesterId))!,
     conditions: (row) =>
       (row.conditions as GrantCondition[]).map((c) => ({

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { badUserInput, graphQLError, hashApiKey } from "@rnp/common";
 import type { MutationResolvers } from "../__generated__/resolvers-types";
+import { actFactsOf, signAct } from "../acceptanceSignature";
 import type { CatalogContext } from "../context";
-import { type GrantRow, insertApiKey, insertGrant } from "../repositories/accessRepository";
+import { insertApiKey } from "../repositories/accessRepository";
 import {
   type ApplicationRow,
   endSecretsAt,
-  findActsByApplications,
+  findApplicationById,
   findGrantNumber,
   findOauthClient,
   insertAcceptanceAct,
@@ -18,7 +19,6 @@ import {
 import {
   APPLICANT,
   applicationOfToken,
-  isApproved,
   operatorActor,
   outOfOrder,
   outside,
@@ -83,6 +83,8 @@ export const applicationStepMutations: MutationResolvers = {
         label: `API key, ${suffix}`,
         prefix: apiKey.slice(0, 10),
         keyHash: hashApiKey(apiKey),
+        // Bound to the application: it names only the application's grants.
+        applicationId: row.id,
       });
       // The client's tokens act as this key (audit, revocation); no one holds the key itself.
       const clientKey = await insertApiKey(db, {
@@ -91,6 +93,7 @@ export const applicationStepMutations: MutationResolvers = {
         label: `OAuth client ${clientId}, ${suffix}`,
         prefix: clientId.slice(0, 10),
         keyHash: hashApiKey(randomBytes(32).toString("hex")),
+        applicationId: row.id,
       });
       const client = await insertOauthClient(db, {
         clientId,
@@ -197,7 +200,16 @@ export const applicationStepMutations: MutationResolvers = {
     if (signatories.length === 0) throw badUserInput("`signatories` is empty: name who signed the act.");
     if (!input.number.trim()) throw badUserInput("`number` is empty: give the act's number.");
     const { bytes, sha256 } = decodeDocument(input.document);
+    const signingKey = context.actKeys.signing;
+    if (!signingKey) {
+      throw outOfOrder(
+        "ACCEPTANCE_ACT_KEY_MISSING",
+        "This test platform has no key to sign acceptance acts with (ACCEPTANCE_ACT_SIGNING_KEY), and an unsigned act would not open production: the platform's administrator sets it (docs/ENVIRONMENTS.md).",
+      );
+    }
     const actor = operatorActor(context);
+    // Signed as stored, to the millisecond: the signature covers when and by whom as well.
+    const recordedAt = new Date();
     const recorded = await transition(
       context.db,
       row.id,
@@ -209,16 +221,25 @@ export const applicationStepMutations: MutationResolvers = {
         environment: context.environment,
       },
       async (tx) => {
-        await insertAcceptanceAct(tx, {
-          applicationId: row.id,
+        // The application as locked here is what the signature vouches for.
+        const current = (await findApplicationById(tx, row.id))!;
+        const act = {
           number: input.number.trim(),
           date: input.date,
           signatories,
           acceptedDataGroups: accepted,
-          document: bytes,
           documentSha256: sha256,
-          documentMediaType: input.document.mediaType,
           recordedBy: actor,
+          recordedAt,
+        };
+        const { signature, keyId } = signAct(actFactsOf(current, act), signingKey);
+        await insertAcceptanceAct(tx, {
+          ...act,
+          applicationId: row.id,
+          document: bytes,
+          documentMediaType: input.document.mediaType,
+          signature,
+          signatureKeyId: keyId,
         });
         return { status: "ACCEPTED" };
       },
@@ -226,57 +247,5 @@ export const applicationStepMutations: MutationResolvers = {
     if (!recorded)
       throw outOfOrder("APPLICATION_ALREADY_DECIDED", `Application ${row.number} changed meanwhile.`);
     return recorded;
-  },
-  issueProductionGrant: async (_parent, { number, input }, context) => {
-    const row = await applicationByNumber(context, number);
-    if (!isApproved(row) || row.status === "APPROVED" || row.status === "ACCEPTANCE_REPORTED") {
-      throw outOfOrder(
-        "ACCEPTANCE_REQUIRED",
-        `Application ${row.number} is ${row.status.toLowerCase().replace("_", " ")}: a PRODUCTION grant needs its signed acceptance act recorded first.`,
-      );
-    }
-    if (row.status === "IN_PRODUCTION")
-      throw outOfOrder(
-        "APPLICATION_ALREADY_DECIDED",
-        `Application ${row.number} already has its PRODUCTION grant.`,
-      );
-    requirePlatform(context, "PRODUCTION", "Issuing the PRODUCTION grant (after `pnpm onboarding:promote`)");
-    const [act] = await findActsByApplications(context.db, [row.id]);
-    const accepted = act?.acceptedDataGroups ?? [];
-    const groups = [...new Set(input.dataGroups ?? accepted)];
-    const extra = outside(groups, accepted);
-    if (groups.length === 0 || extra.length > 0) {
-      throw outOfOrder(
-        "GROUPS_NOT_ACCEPTED",
-        `${extra.join(", ") || "No group"} ${extra.length === 1 ? "is" : "are"} not in acceptance act ${act?.number}: a PRODUCTION grant covers only ${accepted.join(", ")}.`,
-      );
-    }
-    const validFrom = input.validFrom ?? new Date().toISOString().slice(0, 10);
-    if (input.validTo < validFrom)
-      throw badUserInput(`\`validTo\` ${input.validTo} is before \`validFrom\` ${validFrom}.`);
-    let grant: GrantRow | undefined;
-    const granted = await transition(
-      context.db,
-      row.id,
-      ["ACCEPTED"],
-      { action: "PRODUCTION_GRANTED", actor: operatorActor(context), environment: context.environment },
-      async (tx) => {
-        grant = await insertGrant(tx, {
-          requesterId: row.requesterId!,
-          dataGroups: groups,
-          legalBasis: row.legalBasis,
-          purpose: `${row.purpose} (${row.systemName}, application ${row.number})`,
-          validFrom,
-          validTo: input.validTo,
-          environment: "PRODUCTION",
-          dailyQuota: row.personsPerDay,
-          monitoringAllowed: row.needsMonitoring,
-        });
-        return { status: "IN_PRODUCTION", grantId: grant.id };
-      },
-    );
-    if (!granted || !grant)
-      throw outOfOrder("APPLICATION_ALREADY_DECIDED", `Application ${row.number} changed meanwhile.`);
-    return grant;
   },
 };

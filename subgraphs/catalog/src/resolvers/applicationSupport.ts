@@ -15,6 +15,7 @@ import {
   type ApplicationRow,
   findActsByApplications,
   findApplicationByTokenHash,
+  findApplicationNumbers,
   findEventsByApplications,
 } from "../repositories/applicationRepository";
 
@@ -105,6 +106,8 @@ function byApplication<R extends { applicationId: number }>(ids: readonly number
 interface ApplicationLoaders {
   history: DataLoader<number, ApplicationEventRow[]>;
   act: DataLoader<number, AcceptanceActRow | null>;
+  /** An application's number by id (for grants and keys an application was issued). */
+  number: DataLoader<number, string | null>;
 }
 
 // Per request, like the catalog's own loaders: a page of applications costs one statement each.
@@ -120,8 +123,23 @@ export function applicationLoaders(context: CatalogContext): ApplicationLoaders 
       act: new DataLoader(async (ids) =>
         byApplication(ids, await findActsByApplications(context.db, ids)).map((rows) => rows[0] ?? null),
       ),
+      number: new DataLoader(async (ids) => {
+        const rows = await findApplicationNumbers(context.db, ids);
+        return ids.map((id) => rows.find((row) => row.id === id)?.number ?? null);
+      }),
     };
     perRequest.set(context, loaders);
   }
   return loaders;
+}
+
+/** The cursors of application lists (`applications`, `applicationsToConfirm`). */
+export const applicationCursorOf = (id: number) => Buffer.from(`application:${id}`).toString("base64url");
+export function applicationCursorId(cursor: string): number {
+  const match = /^application:(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match || Number(match[1]) > 2_147_483_647)
+    throw badUserInput(
+      "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
+    );
+  return Number(match[1]);
 }

@@ -7,12 +7,21 @@ import {
   type ApplicationRow,
   findApplicationByNumber,
   findApplicationsPage,
-  findOrCreateRequester,
+  findRequesterIdByRegistrationNumber,
   insertApplication,
+  insertRequesterOfApplication,
   transition,
 } from "../repositories/applicationRepository";
 import {
+  organisationFields,
+  organisationInside,
+  reachingOrganisation,
+  tieAndRequireConfirmed,
+} from "./applicationOrganisation";
+import {
   APPLICANT,
+  applicationCursorId,
+  applicationCursorOf,
   applicationLoaders,
   applicationOfToken,
   checkApplication,
@@ -25,16 +34,6 @@ import {
 export interface ApplicationConnectionParent {
   rows: ApplicationRow[];
   hasNextPage: boolean;
-}
-
-const cursorOf = (id: number) => Buffer.from(`application:${id}`).toString("base64url");
-function cursorId(cursor: string): number {
-  const match = /^application:(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match || Number(match[1]) > 2_147_483_647)
-    throw badUserInput(
-      "`after` is not a cursor of this list: pass the `endCursor` of the previous page unchanged.",
-    );
-  return Number(match[1]);
 }
 
 export async function applicationByNumber(context: CatalogContext, number: string): Promise<ApplicationRow> {
@@ -76,7 +75,12 @@ export const applicationQueries: QueryResolvers = {
   applications: async (_parent, { status, first, after }, { db }) => {
     const size = first ?? 50;
     if (size < 1 || size > 100) throw badUserInput(`\`first\` is ${size}; ask for 1 to 100 a page.`);
-    const page = await findApplicationsPage(db, status ?? null, size, after ? cursorId(after) : null);
+    const page = await findApplicationsPage(
+      db,
+      status ?? null,
+      size,
+      after ? applicationCursorId(after) : null,
+    );
     return page;
   },
   application: (_parent, { number }, { db }) =>
@@ -89,9 +93,14 @@ export const applicationMutations: MutationResolvers = {
     requirePlatform(context, "TEST", "Applying");
     const fields = checkApplication(input);
     const applicationToken = `rnp_app_${randomBytes(24).toString("base64url")}`;
+    // Tied to the organisation already registered under the number, if any; the answer is the
+    // same either way (`existingOrganisation` is null for the applicant), so submitting tells
+    // no one whether a number is registered.
+    const existingRequesterId =
+      (await findRequesterIdByRegistrationNumber(context.db, fields.registrationNumber)) ?? null;
     const application = await insertApplication(
       context.db,
-      { ...fields, tokenHash: hashApiKey(applicationToken) },
+      { ...fields, tokenHash: hashApiKey(applicationToken), existingRequesterId },
       { action: "SUBMITTED", actor: APPLICANT, environment: context.environment },
     );
     return { application, applicationToken };
@@ -114,7 +123,15 @@ export const applicationMutations: MutationResolvers = {
       row.id,
       ["CHANGES_REQUESTED", "SUBMITTED"],
       { action: "AMENDED", actor: APPLICANT, environment: context.environment },
-      () => ({ ...fields, status: "SUBMITTED" }),
+      // The organisation's decision was on what the application said: it decides again.
+      () => ({
+        ...fields,
+        status: "SUBMITTED",
+        organisationDecision: null,
+        organisationDecidedAt: null,
+        organisationDecidedByKeyId: null,
+        organisationNote: null,
+      }),
     );
     if (!amended) throw decidedMeanwhile(row.number);
     return amended;
@@ -166,38 +183,50 @@ export const applicationMutations: MutationResolvers = {
     const today = new Date().toISOString().slice(0, 10);
     const validTo = input?.validTo ?? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
     if (validTo < today) throw badUserInput(`\`validTo\` ${validTo} is in the past.`);
-    const approved = await transition(
-      context.db,
-      row.id,
-      ["SUBMITTED"],
-      { action: "APPROVED", actor: operatorActor(context), environment: context.environment },
-      async (tx) => {
-        const requesterId = await findOrCreateRequester(tx, {
-          name: row.organisationName,
-          registrationNumber: row.registrationNumber,
-          contactEmail: row.contactEmail,
-        });
-        const grant = await insertGrant(tx, {
-          requesterId,
-          dataGroups: groups,
-          legalBasis: row.legalBasis,
-          purpose: `${row.purpose} (testing ${row.systemName}, application ${row.number})`,
-          validFrom: today,
-          validTo,
-          environment: "TEST",
-          dailyQuota: personsPerDay,
-          monitoringAllowed: row.needsMonitoring,
-        });
-        return {
-          status: "APPROVED",
-          requesterId,
-          grantId: grant.id,
-          approvedDataGroups: groups,
-          requestsPerMinute,
-          personsPerDay,
-          reviewNote: null,
-        };
-      },
+    await tieAndRequireConfirmed(context, row);
+    const approved = await reachingOrganisation(context, row, () =>
+      transition(
+        context.db,
+        row.id,
+        ["SUBMITTED"],
+        { action: "APPROVED", actor: operatorActor(context), environment: context.environment },
+        async (tx) => {
+          // The row as locked here: what is approved is what the application says now.
+          const { row: current, organisationId } = await organisationInside(context, tx, row.id);
+          if (outside(groups, current.dataGroups).length > 0) throw decidedMeanwhile(row.number);
+          const requesterId =
+            organisationId ??
+            (await insertRequesterOfApplication(tx, {
+              name: current.organisationName,
+              registrationNumber: current.registrationNumber,
+              contactEmail: current.contactEmail,
+            }));
+          const grant = await insertGrant(tx, {
+            requesterId,
+            dataGroups: groups,
+            legalBasis: current.legalBasis,
+            purpose: `${current.purpose} (testing ${current.systemName}, application ${row.number})`,
+            validFrom: today,
+            validTo,
+            environment: "TEST",
+            dailyQuota: personsPerDay,
+            monitoringAllowed: current.needsMonitoring,
+            // TEST grants run documents sent in full (the safelist is for PRODUCTION).
+            approvedSetsOnly: false,
+            // Only this application's key and tokens (or the organisation's own keys) may name it.
+            applicationId: row.id,
+          });
+          return {
+            status: "APPROVED",
+            requesterId,
+            grantId: grant.id,
+            approvedDataGroups: groups,
+            requestsPerMinute,
+            personsPerDay,
+            reviewNote: null,
+          };
+        },
+      ),
     );
     if (!approved) throw decidedMeanwhile(row.number);
     return approved;
@@ -206,6 +235,7 @@ export const applicationMutations: MutationResolvers = {
 
 export const applicationTypes: Resolvers = {
   Application: {
+    ...organisationFields,
     tier: (row) =>
       row.requestsPerMinute !== null && row.personsPerDay !== null
         ? { requestsPerMinute: row.requestsPerMinute, personsPerDay: row.personsPerDay }
@@ -222,7 +252,7 @@ export const applicationTypes: Resolvers = {
     nodes: (page) => page.rows,
     endCursor: (page) => {
       const last = page.rows.at(-1);
-      return last ? cursorOf(last.id) : null;
+      return last ? applicationCursorOf(last.id) : null;
     },
   },
 };

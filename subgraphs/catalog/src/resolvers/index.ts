@@ -2,10 +2,12 @@ import { DateScalar, DateTimeScalar } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import { legalBasesOfGroup, legalBasesOfGroups } from "../repositories/catalogLegalBases";
 import { accessMutations, accessQueries, accessTypes } from "./access";
+import { organisationMutations, organisationQueries } from "./applicationOrganisation";
 import { applicationStepMutations } from "./applicationSteps";
 import { applicationMutations, applicationQueries, applicationTypes } from "./applications";
 import { compositeSetMutations, compositeSetQueries, compositeSetTypes } from "./compositeSets";
 import { peopleMutations, peopleQueries, peopleTypes } from "./people";
+import { productionGrantMutations } from "./productionGrant";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
@@ -15,13 +17,22 @@ export const resolvers: Resolvers = {
   ...peopleTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries, ...compositeSetQueries, ...applicationQueries, ...peopleQueries },
+  Query: {
+    ...Query,
+    ...accessQueries,
+    ...compositeSetQueries,
+    ...applicationQueries,
+    ...organisationQueries,
+    ...peopleQueries,
+  },
   Mutation: {
     ...accessMutations,
     ...compositeSetMutations,
     ...applicationMutations,
     ...applicationStepMutations,
     ...peopleMutations,
+    ...organisationMutations,
+    ...productionGrantMutations,
   },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),

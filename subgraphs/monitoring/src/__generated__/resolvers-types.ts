@@ -41,7 +41,8 @@ export type ChangeNotification = {
   dataGroups: Array<Scalars['String']['output']>;
   /**
    * The notification's number in the set: 1, 2, 3 … without gaps in the set, so a missed one
-   * shows; numbers of notifications withheld (persons outside the grant's conditions) are skipped.
+   * shows. Changes of members outside the grant's conditions get no number; only a member who
+   * left the conditions between its change and the delivery leaves an unused number.
    */
   eventNo: Scalars['Int']['output'];
   /** The person's current data, as the caller's grant allows (fields outside its groups are refused). */
@@ -93,7 +94,7 @@ export type MonitoringSet = {
   grantNumber?: Maybe<Scalars['String']['output']>;
   /** Stable id. */
   id: Scalars['ID']['output'];
-  /** The number of the newest notification of the set (0 before the first). */
+  /** The number of the newest notification of the set (0 before the first); it counts only changes of members the grant covered. */
   lastEventNo: Scalars['Int']['output'];
   /** How many persons it holds. */
   memberCount: Scalars['Int']['output'];
@@ -170,10 +171,12 @@ export type Query = {
    * in order, after `after` (a cursor of an earlier page or notification). Each change says
    * who changed, which groups and when; select `person` for the current data. Runs only under
    * the set's own grant (FORBIDDEN otherwise, e.g. once it is revoked or no longer allows
-   * monitoring). A notification is a disclosure, audited like a query: only persons who satisfy
-   * the grant's conditions today are notified; the others are skipped (their event numbers
-   * stay unused on the page, `endCursor` moves past them), so a page may hold fewer than
-   * `first` nodes, even none, while `hasNextPage` is true.
+   * monitoring). A notification is a disclosure, audited like a query. A change is numbered
+   * only when the grant covers the member as it is registered (the grant's conditions hold), so
+   * the set's counters (`lastEventNo`, cursors, `eventNo`) never move for a member the grant
+   * does not cover. A member who has left the conditions between the change and its delivery
+   * is skipped on delivery (its event number stays unused on the page, `endCursor` moves past
+   * it), so a page may hold fewer than `first` nodes, even none, while `hasNextPage` is true.
    */
   changes: ChangeConnection;
   /** How many distinct persons the caller monitors across all its sets: the basis of the monitoring fee. */

@@ -11,6 +11,17 @@ export async function insertSet(db: Database, values: typeof sets.$inferInsert):
   return row!;
 }
 
+/**
+ * Keeps the copy of the grant's conditions the notifier judges members by in step with the
+ * grant: called on every operation under it with the conditions the gateway signed.
+ */
+export async function refreshSetConditions(db: Database, id: number, conditions: readonly unknown[]) {
+  await db
+    .update(sets)
+    .set({ conditions: [...conditions] })
+    .where(eq(sets.id, id));
+}
+
 /** The requester's sets created under one grant: a grant's purpose does not reach another's sets. */
 export function findSetsOfGrant(db: Database, requesterId: number, grantId: number) {
   return db

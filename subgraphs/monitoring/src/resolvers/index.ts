@@ -1,19 +1,18 @@
 import {
-  ageOn,
   badUserInput,
-  type ConditionSubject,
   checkPersonCode,
   DateTimeScalar,
   echo,
   formatPersonCode,
+  type GrantCondition,
   graphQLError,
   idArgument,
   recordDisclosure,
-  satisfiesConditions,
 } from "@rnp/common";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import type { MonitoringContext } from "../context";
-import { type ConditionSubjectRow, findNotifications } from "../repositories/notificationRepository";
+import { covers, sameConditions } from "../coverage";
+import { findNotifications } from "../repositories/notificationRepository";
 import {
   addMembers,
   countMonitoredPersons,
@@ -22,6 +21,7 @@ import {
   findSet,
   findSetsOfGrant,
   insertSet,
+  refreshSetConditions,
   removeMembers,
   type SetRow,
 } from "../repositories/setRepository";
@@ -51,24 +51,23 @@ async function ownSet(context: MonitoringContext, setId: string): Promise<SetRow
   return set;
 }
 
-/** The caller's set, refused unless the request runs under the set's own grant as it stands now. */
-async function setUnderItsGrant(context: MonitoringContext, setId: string): Promise<SetRow> {
-  const set = await ownSet(context, setId);
-  checkSetGrant(set, context.identity.grant!);
+/**
+ * Checks the set against its grant as it stands now and, when the grant's conditions changed
+ * since the set last saw them, brings the set's copy (the one the notifier judges by) up to date.
+ */
+async function underItsGrant(context: MonitoringContext, set: SetRow): Promise<SetRow> {
+  const grant = context.identity.grant!;
+  checkSetGrant(set, grant);
+  if (!sameConditions(set.conditions as GrantCondition[], grant.conditions)) {
+    await refreshSetConditions(context.db, set.id, grant.conditions);
+    return { ...set, conditions: grant.conditions };
+  }
   return set;
 }
 
-/** The person's values as grant conditions test them, with the age on `today`. */
-function conditionSubjectOf(row: ConditionSubjectRow, today: string): ConditionSubject {
-  return {
-    birthDate: row.birthDate,
-    age: ageOn(row.birthDate, today),
-    sex: row.sex,
-    citizenshipStatus: row.citizenshipStatus,
-    citizenship: row.citizenship,
-    deceased: row.deceased,
-    municipalityCode: row.municipalityCode,
-  };
+/** The caller's set, refused unless the request runs under the set's own grant as it stands now. */
+async function setUnderItsGrant(context: MonitoringContext, setId: string): Promise<SetRow> {
+  return underItsGrant(context, await ownSet(context, setId));
 }
 
 /** Splits codes into the canonical valid ones and the refused ones with position and reason. */
@@ -96,8 +95,7 @@ export const resolvers: Resolvers = {
     monitoringSet: async (_parent, args, context) => {
       const set = await findSet(context.db, id(args.id, "id"), context.identity.requesterId);
       if (!set) return null;
-      checkSetGrant(set, context.identity.grant!);
-      return set;
+      return underItsGrant(context, set);
     },
     monitoredPersonCount: (_parent, _args, { db, identity }) =>
       countMonitoredPersons(db, identity.requesterId),
@@ -110,15 +108,13 @@ export const resolvers: Resolvers = {
       const { conditions } = context.identity.grant!;
       const page = await findNotifications(context.db, set.id, afterEventNo, size, conditions.length > 0);
       // A notification is a disclosure: only of persons inside the grant's conditions today.
-      // The others are skipped, but the page still ends after them (`endCursor` is the last
-      // notification scanned), so a client moves past them and never loops.
+      // The notifier numbered only members covered when the change was registered, so the
+      // counters tell nothing of anyone else; one who has left the conditions since is skipped
+      // here, and the page still ends after it (`endCursor` is the last notification scanned),
+      // so a client moves past it and never loops.
       const today = new Date().toISOString().slice(0, 10);
       const delivered = page.rows
-        .filter(
-          ({ subject }) =>
-            conditions.length === 0 ||
-            (subject !== null && satisfiesConditions(conditionSubjectOf(subject, today), conditions)),
-        )
+        .filter(({ subject }) => covers(conditions, subject, today))
         .map((row) => row.notification);
       for (const notification of delivered)
         recordDisclosure(context.disclosures, notification.personCode, notification.dataGroups);
@@ -155,6 +151,7 @@ export const resolvers: Resolvers = {
         grantNumber: grant.number,
         name: input.name.trim(),
         dataGroups: [...new Set(input.dataGroups)].sort(),
+        conditions: grant.conditions,
       });
     },
     addMonitoredPersons: async (_parent, { setId, personCodes }, context) => {
