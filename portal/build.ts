@@ -48,7 +48,13 @@ export async function ensurePortalBuilt(options: { force?: boolean } = {}): Prom
     execFile(
       process.execPath,
       ["--import", "tsx", fileURLToPath(import.meta.url), "--force"],
-      { cwd: path.join(portalFolder, ".."), maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: path.join(portalFolder, ".."),
+        maxBuffer: 16 * 1024 * 1024,
+        // Always a production bundle, whatever the caller runs as (Vitest sets NODE_ENV=test,
+        // which would build React's development runtime into the first page).
+        env: { ...process.env, NODE_ENV: "production" },
+      },
       (error, _stdout, stderr) =>
         error ? reject(new Error(`the portal's build failed: ${stderr.trim() || error.message}`)) : resolve(),
     ),
