@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { type SigningKeys, signingKeysFromEnv } from "./identity";
+import { type Logger, rootLogger } from "./observability/logger";
 import { currentRequestScope } from "./requestScope";
 
 export interface ReadinessReport {
@@ -21,6 +22,8 @@ export interface GraphQLRequestHandlerOptions<TContext extends BaseContext> {
   readiness?: () => Promise<ReadinessReport>;
   /** Largest request body accepted; larger ones get HTTP 413. Default 5 MiB. */
   maxBodyBytes?: number;
+  /** Where an unexpected failure is logged (redacted, one JSON line); default the root logger. */
+  logger?: Logger;
   /** Other routes served before GraphQL (exact path match). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
 }
@@ -154,7 +157,7 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
       }
       // Like a masked GraphQL error: a request id to quote, the details only in the log.
       const requestId = currentRequestScope()?.requestId ?? randomUUID();
-      console.error(`internal error (request ${requestId}):`, error);
+      (options.logger ?? rootLogger()).error({ err: error, requestId }, "internal error");
       sendJson(response, 500, {
         errors: [
           {

@@ -5,6 +5,7 @@ import { Admission, AdmissionRefused } from "./concurrency";
 import type { OperationLimits } from "./config";
 import { checkCost } from "./cost";
 import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions } from "./documentLimits";
+import { chooseOperation } from "./operationChoice";
 import { rateLimitKey } from "./rateLimit";
 import { limitRefusal } from "./refusal";
 
@@ -55,6 +56,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
         },
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
           if (!overHttp) return;
+          chooseOperation(document, request.operationName);
           if (!shapeChecked.has(document)) {
             checkDocumentShape(schema, document, limits);
             shapeChecked.add(document);
