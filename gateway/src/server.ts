@@ -69,8 +69,6 @@ export interface GatewayOptions {
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
    */
   fetcher?: "undici" | "default";
-  /** Headers the offline explorer (`/explorer`, development only) starts with. */
-  explorerHeaders?: () => Record<string, string> | undefined;
   /**
    * The audit chain: its HMAC key (required with access control; never stored in the
    * database), and where the chain head is anchored (`anchors`, see `AuditWriterOptions`).
@@ -249,7 +247,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       [MANIFEST_PATH]: manifestRoute(options.database.db),
       ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
-      ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
+      ...(isProduction() ? {} : explorerRoutes()),
     },
     beforeStop: async () => {
       await subscriptions?.dispose();

@@ -63,8 +63,6 @@ export interface RunningPlatform {
   operatorKey: string;
   /** A few personal codes of the register, for examples. */
   samplePersonCodes: string[];
-  /** Sets the headers the offline explorer starts with (e.g. a demo key and grant). */
-  setExplorerHeaders(headers: Record<string, string>): void;
   /** The file the audit chain head is anchored to, if any. */
   auditAnchorFile: string | null;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
@@ -160,12 +158,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
 
     const subgraphUrls = { person: personUrl, catalog: catalogUrl, monitoring: monitoringUrl };
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
-    let explorerHeaders: Record<string, string> | undefined;
     const gateway = await createGatewayServer({
       subgraphUrls,
       database: gatewayDb,
       signingSecret,
-      explorerHeaders: () => explorerHeaders,
       audit: {
         key: auditKey,
         ...(anchorFile ? { anchors: fileAnchorSink(anchorFile, auditKey) } : {}),
@@ -194,9 +190,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       databaseUrl,
       operatorKey,
       samplePersonCodes,
-      setExplorerHeaders: (headers) => {
-        explorerHeaders = headers;
-      },
       auditAnchorFile: anchorFile,
       stop,
     };

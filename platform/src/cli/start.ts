@@ -172,7 +172,6 @@ const demo =
         purpose: "Customer due diligence (demo)",
         environment,
       });
-if (demo) platform.setExplorerHeaders({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber });
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -180,7 +179,7 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
   gateway (Apollo Sandbox in a browser)  ${gatewayUrl}${
     demo
       ? `
-  explorer (offline, headers prefilled)  ${root}/explorer`
+  explorer (offline, headers prefilled)  ${root}/explorer#${new URLSearchParams({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber })}`
       : ""
   }
   health                                 ${root}/health/live  ${root}/health/ready
