@@ -15,6 +15,7 @@ import {
   type ReadinessReport,
 } from "./http";
 import { nulCharacterPlugin } from "./inputText";
+import { stringifyInChunks } from "./jsonChunks";
 import { apolloLoggerOf, type Logger, partLogger } from "./observability/logger";
 import { createPartMetrics, metricsRoute, type PartMetrics } from "./observability/metrics";
 import { observationPlugin, observeRequest } from "./observability/requests";
@@ -85,6 +86,8 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     // SQL, parameters and stacks stay in the server's log; the client gets a request id.
     formatError: (formatted, error) => maskInternalErrors(formatted, error, logger),
     logger: apolloLoggerOf(logger),
+    // A large answer is written in chunks, the event loop free between them (other requests run).
+    stringifyResult: stringifyInChunks,
     ...options.apollo,
     plugins: [
       observationPlugin<TContext>(),

@@ -36,6 +36,7 @@ import { limitsFromEnv, type OperationLimits } from "./limits/config";
 import { refusePlannerErrors } from "./limits/plannerErrors";
 import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
 import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
+import { sliceLargeOperations } from "./limits/slicedExecution";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createGatewayMetrics, withSubgraphMetrics } from "./observability";
 import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
@@ -159,6 +160,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     },
   });
   refusePlannerErrors(gateway);
+  sliceLargeOperations(gateway);
   const limits = limitsFromEnv(options.limits);
   const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
   const marks = {

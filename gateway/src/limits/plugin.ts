@@ -8,6 +8,7 @@ import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions }
 import { chooseOperation } from "./operationChoice";
 import { rateLimitKey } from "./rateLimit";
 import { limitRefusal } from "./refusal";
+import { recordCost } from "./slicedExecution";
 
 /** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
 const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
@@ -32,6 +33,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
   const shapeChecked = new WeakSet<DocumentNode>();
   const admission = new Admission({
     budget: limits.inFlightCost,
+    capacity: limits.inFlightTotalCost,
     maxQueued: limits.maxQueued,
     maxWaitMs: limits.maxQueueWaitMs,
   });
@@ -62,6 +64,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             shapeChecked.add(document);
           }
           const { cost } = checkCost(schema, document, operationName, request.variables ?? {}, limits);
+          recordCost(contextValue, cost);
           try {
             const admitted = await admission.acquire(
               rateLimitKey(contextValue.authorization, contextValue.clientAddress),
