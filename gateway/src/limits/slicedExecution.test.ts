@@ -9,13 +9,13 @@ const slices = (query: string, cost = 5_000) => {
 
 describe("slicing a large query by root field", () => {
   it("makes one document per response key, keeping variables and fragments", () => {
-    const found =
-      slices(`query Q($a: [String!]!) { x: persons(personCodes: $a) { ...F } y: persons(personCodes: $a) { personCode }
-      x: persons(personCodes: $a) { surname } } fragment F on Person { givenName }`);
+    const found = slices(`query Q($a: [String!]!, $b: [String!]!) { x: persons(personCodes: $a) { ...F }
+      y: persons(personCodes: $b) { personCode } x: persons(personCodes: $a) { surname } } fragment F on Person { givenName }`);
     expect(found?.map((slice) => print(slice.document).replace(/\s+/g, " "))).toEqual([
       "query Q($a: [String!]!) { x: persons(personCodes: $a) { ...F } x: persons(personCodes: $a) { surname } } fragment F on Person { givenName }",
-      "query Q($a: [String!]!) { y: persons(personCodes: $a) { personCode } } fragment F on Person { givenName }",
+      "query Q($b: [String!]!) { y: persons(personCodes: $b) { personCode } } fragment F on Person { givenName }",
     ]);
+    expect(found?.map((slice) => [...slice.variables])).toEqual([["a"], ["b"]]);
     expect(found?.map((slice) => slice.cost)).toEqual([2_500, 2_500]);
   });
 

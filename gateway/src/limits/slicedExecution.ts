@@ -9,6 +9,7 @@ import {
   type OperationDefinitionNode,
   print,
   type SelectionNode,
+  visit,
 } from "graphql";
 import type { GatewayContext } from "../access/context";
 import { rateLimitKey } from "./rateLimit";
@@ -36,6 +37,8 @@ export interface SlicingOptions {
 interface Slice {
   document: DocumentNode;
   cost: number;
+  /** Names of the variables the slice uses. */
+  variables: ReadonlySet<string>;
 }
 
 const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
@@ -61,23 +64,43 @@ export function slicesOf(
   }
   if (groups.size < 2) return null;
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  return [...groups.values()].map((fields) => ({
-    cost: Math.ceil(cost / groups.size),
-    document: {
-      kind: Kind.DOCUMENT,
-      definitions: [
-        { ...operation, selectionSet: { ...operation.selectionSet, selections: fields } },
-        ...fragments,
-      ],
-    },
-  }));
+  return [...groups.values()].map((fields) => {
+    const used = new Set<string>();
+    for (const node of [...fields, ...fragments]) {
+      visit(node, { Variable: (variable) => void used.add(variable.name.value) });
+    }
+    // Only the variables the slice uses: the executor coerces every variable it is given, per slice.
+    const variableDefinitions = operation.variableDefinitions?.filter((definition) =>
+      used.has(definition.variable.name.value),
+    );
+    return {
+      cost: Math.ceil(cost / groups.size),
+      variables: used,
+      document: {
+        kind: Kind.DOCUMENT,
+        definitions: [
+          {
+            ...operation,
+            variableDefinitions,
+            selectionSet: { ...operation.selectionSet, selections: fields },
+          },
+          ...fragments,
+        ],
+      },
+    };
+  });
 }
 
 /** The request as the executor sees it, for one slice: its own document, text and plan-cache key. */
-function sliceContext(requestContext: RequestContext, document: DocumentNode): RequestContext {
+function sliceContext(requestContext: RequestContext, slice: Slice): RequestContext {
+  const { document } = slice;
   const source = print(document);
+  const variables = Object.fromEntries(
+    Object.entries(requestContext.request.variables ?? {}).filter(([name]) => slice.variables.has(name)),
+  );
   return {
     ...requestContext,
+    request: { ...requestContext.request, variables },
     document,
     source,
     queryHash: createHash("sha256").update(source).digest("hex"),
@@ -141,7 +164,7 @@ export function sliceLargeOperations(
         const index = next++;
         const slice = slices[index]!;
         await scheduler.turn(requester, slice.cost);
-        results[index] = await execute(sliceContext(requestContext, slice.document));
+        results[index] = await execute(sliceContext(requestContext, slice));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, slices.length) }, worker));
