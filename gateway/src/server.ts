@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { ApolloGateway } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import {
+  apolloLoggerOf,
   correlationIdOf,
   createGraphQLServer,
   type GraphQLServer,
   identityTtlSecondsFromEnv,
   isProduction,
   type PlatformEnvironment,
+  partLogger,
   type ReadinessReport,
   type SigningKeys,
 } from "@rnp/common";
@@ -145,6 +147,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   await documents.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Its warnings as JSON lines through the redacting logger, not console text.
+    logger: apolloLoggerOf(partLogger("gateway")),
     buildService: ({ name, url }) => {
       const source = new SignedDataSource(
         { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
