@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactText, serializeError, statementShape } from "./redaction";
+import { redactFields, redactText, serializeError, statementShape } from "./redaction";
 
 /** drizzle's DrizzleQueryError as drizzle-orm 0.45 builds it (its `name` stays "Error"). */
 class DrizzleQueryError extends Error {
@@ -82,6 +82,15 @@ describe("the log serializer", () => {
     expect(serializeError("failed for 010109-12345")).toEqual({
       type: "string",
       message: "failed for [personal code]",
+    });
+  });
+
+  it("keeps the platform's own request id whole, though it may end in twelve digits", () => {
+    expect(
+      redactFields({ requestId: "31a7c0de-0000-4000-8000-123456789012", correlationId: "c-12345678901" }),
+    ).toEqual({
+      requestId: "31a7c0de-0000-4000-8000-123456789012",
+      correlationId: "c-[number]",
     });
   });
 });

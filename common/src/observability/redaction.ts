@@ -177,9 +177,18 @@ function safeJson(value: unknown): string {
  */
 export function redactFields(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) result[key] = redactValue(value, depth);
+  for (const [key, value] of Object.entries(fields)) {
+    result[key] =
+      depth === 0 && OWN_FIELDS.has(key) && typeof value === "string" ? value : redactValue(value, depth);
+  }
   return result;
 }
+
+/**
+ * Fields the platform makes itself, never from client input or data: kept as they are (a
+ * request id is a UUID, whose last group can be twelve digits, which the text rules would mask).
+ */
+const OWN_FIELDS = new Set(["requestId", "part"]);
 
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value === "string") return redactText(value);
