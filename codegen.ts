@@ -58,8 +58,25 @@ const config: CodegenConfig = {
           ApplicationEvent: "../repositories/applicationRepository#ApplicationEventRow",
           AcceptanceAct: "../repositories/applicationRepository#AcceptanceActRow",
           ApplicationConnection: "../resolvers/applications#ApplicationConnectionParent",
+          Membership: "../repositories/peopleRepository#MembershipRow",
+          PeopleEvent: "../repositories/peopleRepository#PeopleEventRow",
+          PeopleEventConnection: "../resolvers/people#PeopleEventConnectionParent",
+          PortalUser: "../resolvers/people#PortalUserParent",
+          ManualLookupGrant: "../repositories/accessRepository#GrantRow",
+          MyDisclosure: "../repositories/myDisclosuresRepository#MyDisclosureRow",
+          MyDisclosureConnection: "../resolvers/people#MyDisclosureConnectionParent",
+          DisclosureOrganisation: "../resolvers/people#DisclosureOrganisationParent",
         },
       },
+    },
+    // The portal's typed documents (GraphQL Code Generator's client preset) from the composed
+    // schema, and its persisted documents: the only documents a portal session may run.
+    "portal/src/gql/": {
+      schema: "schema/supergraph.graphql",
+      documents: ["portal/src/**/*.tsx"],
+      preset: "client",
+      presetConfig: { persistedDocuments: { hashAlgorithm: "sha256" }, fragmentMasking: false },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { Date: "string", DateTime: "string" } },
     },
     // The enums common shares with the gateway and all subgraphs (roles, environments, grant
     // conditions), as string unions from the catalog's SDL, which declares them.

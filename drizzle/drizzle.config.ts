@@ -9,7 +9,9 @@ export default defineConfig({
     "./drizzle/src/schema/onboarding.ts",
     "./drizzle/src/schema/monitoring.ts",
     "./drizzle/src/schema/compositeSets.ts",
+    "./drizzle/src/schema/people.ts",
+    "./drizzle/src/schema/portal.ts",
   ],
   out: "./drizzle/migrations",
-  schemaFilter: ["person", "catalog", "access", "audit", "monitoring"],
+  schemaFilter: ["person", "catalog", "access", "audit", "monitoring", "portal"],
 });

@@ -48,6 +48,10 @@ const MAX_LINES = 400;
 const isGenerated = (file: string) =>
   file.includes("/__generated__/") ||
   file.startsWith("drizzle/migrations/") ||
+  // The portal's build output and its client-preset documents.
+  file.startsWith("portal/dist/") ||
+  file.startsWith("portal/src/gql/") ||
+  file.startsWith("artifacts/") ||
   file === "schema/supergraph.graphql" ||
   file === "pnpm-lock.yaml";
 

@@ -54,8 +54,23 @@ describe("pnpm start and PLATFORM_ENVIRONMENT", () => {
     expect(output).toContain('PLATFORM_ENVIRONMENT must be TEST or PRODUCTION; got "STAGING"');
   });
 
-  it("serves PRODUCTION: a TEST grant is refused, the demo requester's PRODUCTION grant reads data", async () => {
+  it("refuses a PRODUCTION start without the portal's national OpenID provider, naming its settings", async () => {
     const { child, up } = startCommand({ PLATFORM_ENVIRONMENT: "PRODUCTION", DATABASE_URL: database.url });
+    const output = await up;
+    if (child.exitCode === null) await once(child, "exit");
+    expect(child.exitCode).toBe(2);
+    expect(output).toContain("set PORTAL_OIDC_ISSUER, PORTAL_OIDC_CLIENT_ID, PORTAL_OIDC_CLIENT_SECRET");
+  });
+
+  it("serves PRODUCTION: a TEST grant is refused, the demo requester's PRODUCTION grant reads data", async () => {
+    // The provider is asked only at a person's sign-in, which this test does not make.
+    const { child, up } = startCommand({
+      PLATFORM_ENVIRONMENT: "PRODUCTION",
+      DATABASE_URL: database.url,
+      PORTAL_OIDC_ISSUER: "https://eid.example.lv",
+      PORTAL_OIDC_CLIENT_ID: "register-portal",
+      PORTAL_OIDC_CLIENT_SECRET: "a-client-secret-of-the-national-eid",
+    });
     const output = await up;
     expect(output).toMatch(/environment\s+PRODUCTION/);
     const gatewayUrl = printed(output, "gateway \\(Apollo Sandbox in a browser\\)");

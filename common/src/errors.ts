@@ -24,7 +24,20 @@ export type ErrorCode =
   | "SUBGRAPH_UNAVAILABLE"
   | "SUBGRAPH_TIMEOUT"
   | "INTERNAL_SERVER_ERROR"
-  | OnboardingStepCode;
+  | OnboardingStepCode
+  | PortalSessionCode;
+
+/**
+ * Refusals of a portal session (docs/PORTAL.md): a request that is not the session's own page
+ * (`CSRF_REFUSED`, 403), a document that is not one of the portal's (`SESSION_DOCUMENT_REQUIRED`,
+ * 403), a look-up by hand without its purpose (`PURPOSE_REQUIRED`, 400) or past the official's
+ * hourly rate (`LOOKUP_RATE_EXCEEDED`, 429).
+ */
+export type PortalSessionCode =
+  | "CSRF_REFUSED"
+  | "SESSION_DOCUMENT_REQUIRED"
+  | "PURPOSE_REQUIRED"
+  | "LOOKUP_RATE_EXCEEDED";
 
 /**
  * The onboarding steps refused out of order (an application's steps, docs/ENVIRONMENTS.md),

@@ -24,6 +24,8 @@ import { currentRequestScope, type RequestScope, runInRequestScope } from "./req
 export type GraphQLServerOptions<TContext extends BaseContext> = {
   /** The part's name in log lines, metrics and spans (`gateway`, `person`, …). */
   part: string;
+  /** The HTTP server to serve on, when the caller needs it before the server is built; else made here. */
+  httpServer?: Server;
   /** The part's metrics, when it registers its own on them; else made here. */
   metrics?: PartMetrics;
   /** Either `schema` (a subgraph) or `gateway`, plus any other Apollo Server option. */
@@ -72,7 +74,7 @@ export interface GraphQLServer<TContext extends BaseContext> {
 export async function createGraphQLServer<TContext extends BaseContext>(
   options: GraphQLServerOptions<TContext>,
 ): Promise<GraphQLServer<TContext>> {
-  const httpServer = createServer();
+  const httpServer = options.httpServer ?? createServer();
   // Longer than the gateway's keep-alive so the client, not the server, closes idle sockets.
   httpServer.keepAliveTimeout = 65_000;
   const production = isProduction();

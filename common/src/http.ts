@@ -24,8 +24,23 @@ export interface GraphQLRequestHandlerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Where an unexpected failure is logged (redacted, one JSON line); default the root logger. */
   logger?: Logger;
-  /** Other routes served before GraphQL (exact path match). */
+  /**
+   * Other routes served before GraphQL: an exact path, or a key ending in `/*` for a path and
+   * everything under it (`/portal/*` serves `/portal` and `/portal/…`).
+   */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+}
+
+function routeFor<R>(routes: Record<string, R> | undefined, pathname: string): R | undefined {
+  if (!routes) return undefined;
+  const exact = routes[pathname];
+  if (exact) return exact;
+  for (const [key, route] of Object.entries(routes)) {
+    if (!key.endsWith("/*")) continue;
+    const prefix = key.slice(0, -2);
+    if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return route;
+  }
+  return undefined;
 }
 
 class RequestBodyError extends Error {
@@ -111,7 +126,7 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(FRAME_PROTECTION_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? "/", "http://localhost");
-    const route = options.routes?.[url.pathname];
+    const route = routeFor(options.routes, url.pathname);
     if (route) return route(request, response);
     if (url.pathname === "/health/live") return sendJson(response, 200, { status: "live" });
     if (url.pathname === "/health/ready") {

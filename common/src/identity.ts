@@ -29,7 +29,24 @@ export interface RequestIdentity {
   grant: ExercisedGrant | null;
   /** Milliseconds since the epoch, when the gateway established it (the token has its own `iat`/`exp`). */
   issuedAt: number;
+  /** The person acting through a portal session; absent for API keys and OAuth tokens. */
+  actor?: PortalActor;
 }
+
+/**
+ * A person signed in to the portal. `PORTAL`: pages with no person data (people and roles,
+ * "who viewed my data"); `PDP`: an official's look-up by hand under the organisation's grant;
+ * `SELF`: the data subject reading their own register data.
+ */
+export interface PortalActor {
+  personCode: string;
+  channel: "PORTAL" | "PDP" | "SELF";
+  /** The purpose or case reference the official entered (PDP). */
+  caseReference?: string;
+}
+
+/** The built-in grant of the data subject's right of access: their own data, every group. */
+export const SELF_ACCESS_GRANT_NUMBER = "SELF";
 
 /** The header that carries the signed identity token from the gateway to a subgraph. */
 export const IDENTITY_HEADER = "x-rnp-identity";

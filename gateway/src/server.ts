@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import {
@@ -41,6 +42,7 @@ import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
 import { sliceLargeOperations } from "./limits/slicedExecution";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createGatewayMetrics, withSubgraphMetrics } from "./observability";
+import { createPortal, type PortalSettings } from "./portal";
 import { createSubgraphFetcher, subgraphTimeoutFromEnv, withSubgraphFaults } from "./subgraphFetcher";
 import {
   attachSubscriptionServer,
@@ -94,6 +96,17 @@ export interface GatewayOptions {
    * Bearer` (docs/ENVIRONMENTS.md). Without it the route is not served and a JWT is an unknown key.
    */
   oauth?: OAuthOptions;
+  /**
+   * The portal for people (docs/PORTAL.md): the built app at `/portal`, sign-in, the embedded
+   * test OpenID provider at `/oidc` (TEST only), and sessions as credentials. Absent: not served.
+   */
+  portal?: {
+    settings: PortalSettings;
+    /** The built app's folder. */
+    dist: string;
+    /** The portal's persisted documents (hash → text): the only documents a session runs. */
+    persistedDocuments: Record<string, string>;
+  };
 }
 
 export type GatewayServer = GraphQLServer<GatewayContext> & {
@@ -187,7 +200,20 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     apiSchema = schema;
   });
   let subscriptions: Awaited<ReturnType<typeof attachSubscriptionServer>> | undefined;
+  const httpServer = createServer();
+  const portal =
+    options.portal && options.accessControl !== false
+      ? createPortal({
+          database: options.database,
+          environment,
+          httpServer,
+          ...options.portal,
+          ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+        })
+      : null;
+  await portal?.appointOperators();
   const server = await createGraphQLServer<GatewayContext>({
+    httpServer,
     part: "gateway",
     metrics,
     apollo: {
@@ -215,6 +241,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 environment,
                 audit: { ...auditOptionsOf(options), observer: metrics.audit },
                 ...(oauth ? { tokens: oauth.tokens } : {}),
+                ...(portal ? { sessions: portal.credential } : {}),
               }),
             ]),
       ],
@@ -234,6 +261,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         correlationId: correlationIdOf(request.headers["x-request-id"]),
         clientAddress: request.socket.remoteAddress ?? null,
         authorization: request.headers.authorization,
+        ...(portal ? { portal: portal.requestOf(request) } : {}),
         grantNumber: Array.isArray(grant) ? grant[0] : grant,
         identity: null,
         disclosures: new Map(),
@@ -252,6 +280,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       }),
       [MANIFEST_PATH]: manifestRoute(options.database.db),
       ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
+      ...portal?.routes,
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
       ...(isProduction() ? {} : explorerRoutes()),
     },

@@ -6,9 +6,12 @@ import { projectDataDir, startEmbeddedPostgres } from "@rnp/db/embedded";
 import { createGatewayServer, type GatewayOptions } from "@rnp/gateway";
 import { ensureOperatorKey } from "@rnp/gateway/access/credentials";
 import { anchorFileFromEnv, auditSettingsFromEnv, fileAnchorSink } from "@rnp/gateway/auditAnchors";
+import type { PortalSettings } from "@rnp/gateway/portal";
+import { readPersistedDocuments } from "@rnp/gateway/portal";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { createMonitoringSubgraph, startNotifier } from "@rnp/monitoring";
 import { createPersonSubgraph } from "@rnp/person";
+import { ensurePortalBuilt, persistedDocumentsFile, portalDist } from "@rnp/portal/build";
 
 export const defaultDataDir = projectDataDir();
 
@@ -51,6 +54,13 @@ export interface PlatformOptions {
   auditAnchorFile?: string;
   /** Anchor at most this often (default 1 000 ms; 0: after every audit flush). */
   auditAnchorIntervalMs?: number;
+  /**
+   * The portal for people at `/portal` (docs/PORTAL.md), built first when its sources changed;
+   * absent: not served. `portalSettingsFromEnv` reads these settings for `pnpm start`.
+   */
+  portal?: PortalSettings;
+  /** The public base URL (PUBLIC_BASE_URL): the portal's origin and the DCAT-AP document's base. */
+  publicUrl?: string;
   log?: (line: string) => void;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -65,6 +75,8 @@ export interface RunningPlatform {
   samplePersonCodes: string[];
   /** The file the audit chain head is anchored to, if any. */
   auditAnchorFile: string | null;
+  /** The portal's address (`…/portal/`), when it is served. */
+  portalUrl: string | null;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
   stop(): Promise<void>;
 }
@@ -157,6 +169,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     });
 
     const subgraphUrls = { person: personUrl, catalog: catalogUrl, monitoring: monitoringUrl };
+    if (options.portal) {
+      const started = Date.now();
+      const outcome = await ensurePortalBuilt();
+      log(
+        `portal ${outcome}${outcome === "built" ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`,
+      );
+    }
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
     const gateway = await createGatewayServer({
       subgraphUrls,
@@ -178,6 +197,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       },
       ...(options.subscriptionRecheckMs ? { subscriptionRecheckMs: options.subscriptionRecheckMs } : {}),
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.portal
+        ? {
+            portal: {
+              settings: options.portal,
+              dist: portalDist,
+              persistedDocuments: readPersistedDocuments(persistedDocumentsFile),
+            },
+          }
+        : {}),
     });
     stops.push(async () => {
       await gateway.stop();
@@ -191,6 +220,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       operatorKey,
       samplePersonCodes,
       auditAnchorFile: anchorFile,
+      portalUrl: options.portal
+        ? `${options.publicUrl ? new URL(options.publicUrl).origin : gatewayUrl.replace(/\/graphql$/, "").replace("//127.0.0.1:", "//localhost:")}/portal/`
+        : null,
       stop,
     };
   } catch (error) {

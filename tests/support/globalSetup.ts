@@ -5,6 +5,7 @@ import { seedCatalog } from "@rnp/catalog";
 import { createDatabase, migrateDatabase } from "@rnp/db";
 import { startEmbeddedPostgres } from "@rnp/db/embedded";
 import { seedRegister } from "@rnp/generator";
+import { ensurePortalBuilt } from "@rnp/portal/build";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 
@@ -37,6 +38,8 @@ function withDatabase(url: string, database: string): string {
  */
 export default async function setup(project: TestProject) {
   const cleanups: (() => Promise<void>)[] = [];
+  // Built once for the run (only when its sources changed), before files start portals in parallel.
+  await ensurePortalBuilt();
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const folder = await mkdtemp(path.join(tmpdir(), "rnp-test-pg-"));

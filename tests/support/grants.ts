@@ -9,6 +9,8 @@ export interface GrantSpec {
   confidential?: boolean;
   conditions?: { field: string; operator: string; value: unknown }[];
   purpose?: string;
+  /** Officials may look persons up by hand under it (the portal's person data browser). */
+  manualLookup?: boolean;
 }
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -32,6 +34,7 @@ export async function createGrant(
         environment: spec.environment ?? "TEST",
         ...(spec.dailyQuota ? { dailyQuota: spec.dailyQuota } : {}),
         confidential: spec.confidential ?? false,
+        ...(spec.manualLookup ? { manualLookup: true } : {}),
         conditions: (spec.conditions ?? []).map((c) => ({ ...c, value: JSON.stringify(c.value) })),
       },
     },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PlatformEnvironment } from "@rnp/common";
+import type { PortalSettings } from "@rnp/gateway/portal";
 import { type RunningPlatform, startPlatform } from "@rnp/platform/platform";
 import {
   type ProvisionedRequester,
@@ -71,6 +72,8 @@ export async function startTestPlatform(
     register?: "template" | "default";
     /** The environment the platform serves (default TEST); each platform has its own database. */
     environment?: PlatformEnvironment;
+    /** Serve the portal (`/portal`, sign-in through the embedded provider) with these settings. */
+    portal?: Partial<PortalSettings>;
   } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(options.register === "default" ? "empty" : "seeded");
@@ -92,6 +95,9 @@ export async function startTestPlatform(
       onPersonStatement: (statement) => statements.push(statement),
       oauthSigningKeys: TEST_OAUTH_KEYS,
       ...(options.environment ? { environment: options.environment } : {}),
+      ...(options.portal
+        ? { portal: { idleMinutes: 30, maxHours: 12, lookupsPerHour: 60, operators: [], ...options.portal } }
+        : {}),
     });
   } catch (error) {
     await database.drop();

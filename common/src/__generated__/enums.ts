@@ -111,12 +111,67 @@ export type DataGroupName =
   /** Former personal codes and the format of the current one. */
   | 'PERSON_CODES';
 
+/** How a disclosure left the register. */
+export type DisclosureChannel =
+  /** A program's request with an API key or OAuth token. */
+  | 'API'
+  /** A bulk request by file. */
+  | 'BULK'
+  /** An official's look-up by hand in the person data browser. */
+  | 'PDP'
+  /** The data subject's own access to their data. */
+  | 'SELF'
+  /** A delivery to a monitoring subscription. */
+  | 'SUBSCRIPTION';
+
 /** Test or production: a grant is valid only in its own environment. */
 export type Environment =
   /** The production environment. */
   | 'PRODUCTION'
   /** The test environment, with synthetic data. */
   | 'TEST';
+
+/** Whether a person's membership of an organisation is in force. */
+export type MembershipStatus =
+  /** In force: the roles work. */
+  | 'ACTIVE'
+  /** Removed: kept only for the history. */
+  | 'REMOVED'
+  /** Suspended by the signatory: no role works until reinstated; live sessions lose the roles at once. */
+  | 'SUSPENDED';
+
+/** A role a person holds in an organisation, given by its signatory contact person (DAGR DU-8). */
+export type OrganisationRole =
+  /** Works on the organisation's integration (the developer's pages). */
+  | 'DEVELOPER'
+  /** Organisation administrator: sees the organisation's people and their history. */
+  | 'ORG_ADMIN'
+  /** Looks persons up by hand in the person data browser under the organisation's manual look-up grants. */
+  | 'PDP_USER'
+  /** The signatory contact person: manages the organisation's people and their roles. */
+  | 'SIGNATORY';
+
+/** What a change of people and roles did. */
+export type PeopleAction =
+  /** A person was added to the organisation. */
+  | 'ADDED'
+  /** A suspended member was reinstated. */
+  | 'REINSTATED'
+  /** A member was removed. */
+  | 'REMOVED'
+  /** A member's roles were changed. */
+  | 'ROLES_CHANGED'
+  /** An operator appointed the organisation's signatory contact person. */
+  | 'SIGNATORY_APPOINTED'
+  /** A member was suspended. */
+  | 'SUSPENDED';
+
+/** A role a person holds on the platform itself. */
+export type PlatformRole =
+  /** The register's operator: appoints signatories and sees every organisation's people. */
+  | 'OPERATOR'
+  /** Portal administrator: sees every organisation's people and their history. */
+  | 'PORTAL_ADMIN';
 
 /** Role of an API key. */
 export type Role =

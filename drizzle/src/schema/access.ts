@@ -93,6 +93,8 @@ export const grants = accessSchema.table(
     conditions: jsonb("conditions").notNull().default(sql`'[]'::jsonb`),
     /** Only approved composite data sets execute under the grant (safelist); createGrant sets it for PRODUCTION. */
     approvedSetsOnly: boolean("approved_sets_only").notNull().default(false),
+    /** Officials of the requester may look persons up by hand under it (person data browser). */
+    manualLookup: boolean("manual_lookup").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -160,6 +162,12 @@ export const disclosures = auditSchema.table(
     /** The composite data set and version executed by id; null for a document sent in full. */
     compositeSetId: integer("composite_set_id"),
     compositeSetVersion: integer("composite_set_version"),
+    /** The person who acted, for a portal session (an official in the person data browser, a data subject). */
+    actorPersonCode: char("actor_person_code", { length: 11 }),
+    /** How the data left: API, SUBSCRIPTION, PDP, BULK, SELF; null on rows written before channels (API). */
+    channel: text("channel"),
+    /** The purpose or case reference the official entered for a look-up by hand. */
+    caseReference: text("case_reference"),
     prevHash: char("prev_hash", { length: 64 }).notNull(),
     hash: char("hash", { length: 64 }).notNull(),
   },

@@ -22,6 +22,12 @@ export interface Disclosure {
   /** The composite data set and version executed by id; null for a document sent in full. */
   compositeSetId?: number | null;
   compositeSetVersion?: number | null;
+  /** The person who acted through a portal session (an official, a data subject); else null. */
+  actorPersonCode?: string | null;
+  /** How the data left (`PDP`, `SELF`, `SUBSCRIPTION`, …); null is an API request. */
+  channel?: string | null;
+  /** The purpose or case reference an official entered for a look-up by hand. */
+  caseReference?: string | null;
 }
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -53,6 +59,8 @@ export function chainContent(row: Disclosure): string {
     row.correlationId,
     // Only when set: rows written before composite sets existed keep their content, and verify.
     ...(row.compositeSetId == null ? [] : [row.compositeSetId, row.compositeSetVersion]),
+    // Likewise: rows written before channels and actors keep their content.
+    ...(row.channel == null ? [] : [row.channel, row.actorPersonCode ?? null, row.caseReference ?? null]),
   ]);
 }
 
@@ -115,6 +123,9 @@ export async function appendDisclosures(
       client_address: row.clientAddress,
       composite_set_id: row.compositeSetId ?? null,
       composite_set_version: row.compositeSetVersion ?? null,
+      actor_person_code: row.actorPersonCode ?? null,
+      channel: row.channel ?? null,
+      case_reference: row.caseReference ?? null,
       prev_hash: prevHashes[i],
       hash: hashes[i],
     }));
@@ -122,12 +133,13 @@ export async function appendDisclosures(
       with appended as (
         insert into audit.disclosures (seq, at, requester_id, key_id, grant_id, grant_number, purpose,
           person_code, data_groups, operation_name, operation_hash, request_id, correlation_id,
-          client_address, composite_set_id, composite_set_version, prev_hash, hash)
+          client_address, composite_set_id, composite_set_version, actor_person_code, channel,
+          case_reference, prev_hash, hash)
         select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(seq bigint,
           at timestamptz, requester_id int, key_id int, grant_id int, grant_number text, purpose text,
           person_code text, data_groups text[], operation_name text, operation_hash text, request_id text,
           correlation_id text, client_address text, composite_set_id int, composite_set_version int,
-          prev_hash text, hash text))
+          actor_person_code text, channel text, case_reference text, prev_hash text, hash text))
       -- A data-modifying WITH runs whether or not it is referenced: one round trip for both.
       update audit.chain_head set seq = ${lastSeq}, hash = ${prevHash} where id = 1`;
     return { seq: lastSeq, hash: prevHash };
@@ -299,7 +311,7 @@ export async function verifyAuditChain(sql: postgres.Sql, options: VerifyOptions
     select d.seq::text as seq, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
            requester_id, key_id, grant_id, grant_number, purpose, person_code, data_groups, operation_name,
            operation_hash, request_id, correlation_id, client_address, composite_set_id,
-           composite_set_version, prev_hash, hash
+           composite_set_version, actor_person_code, channel, case_reference, prev_hash, hash
     from audit.disclosures d order by d.seq`.cursor(2_000);
   for await (const batch of cursor) {
     for (const row of batch) {
@@ -330,6 +342,9 @@ export async function verifyAuditChain(sql: postgres.Sql, options: VerifyOptions
         clientAddress: row.client_address,
         compositeSetId: row.composite_set_id,
         compositeSetVersion: row.composite_set_version,
+        actorPersonCode: row.actor_person_code,
+        channel: row.channel,
+        caseReference: row.case_reference,
       });
       if (expected !== row.hash) {
         return {

@@ -1,4 +1,5 @@
 import type { RequestIdentity } from "@rnp/common";
+import type { PortalRequest } from "../portal/sessionCredential";
 
 /** Who receives a response: one audit row per recipient and person disclosed. */
 export interface AuditRecipient {
@@ -16,6 +17,8 @@ export interface GatewayContext {
   clientAddress: string | null;
   /** The `Authorization` header as sent. */
   authorization: string | undefined;
+  /** A person's portal session the request carries (cookie and its proofs), when it has no `Authorization`. */
+  portal?: PortalRequest;
   /** The `Grant` header as sent: the number of the grant the request exercises. */
   grantNumber: string | undefined;
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */

@@ -1,4 +1,12 @@
-import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+import {
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
 
 export interface AccessMarks {
   /** `Person.surname` → `NAME`. */
@@ -37,7 +45,11 @@ export function analyseOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   marks: AccessMarks,
+  variables?: Record<string, unknown>,
 ): Readonly<OperationNeeds> {
+  // A selection left out by `@include(if: $v)` / `@skip(if: $v)` is not executed, so it needs
+  // nothing: such a document's needs depend on its variables and are worked out each time.
+  if (variables && hasVariableConditions(document)) return walkOperation(schema, document, marks, variables);
   let bySchema = analysed.get(schema);
   if (!bySchema) {
     bySchema = new WeakMap();
@@ -56,13 +68,66 @@ export function analyseOperation(
   return needs;
 }
 
-function walkOperation(schema: GraphQLSchema, document: DocumentNode, marks: AccessMarks): OperationNeeds {
+const conditionsCache = new WeakMap<DocumentNode, boolean>();
+
+/** Whether the document has an `@include`/`@skip` whose condition is a variable. */
+function hasVariableConditions(document: DocumentNode): boolean {
+  let found = conditionsCache.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Directive(node) {
+        if (
+          (node.name.value === "include" || node.name.value === "skip") &&
+          node.arguments?.some((argument) => argument.value.kind === Kind.VARIABLE)
+        ) {
+          found = true;
+        }
+      },
+    });
+    conditionsCache.set(document, found);
+  }
+  return found;
+}
+
+/** Whether `@skip`/`@include` leave the selection out, given the variables. */
+function leftOut(
+  directives: readonly DirectiveNode[] | undefined,
+  variables: Record<string, unknown>,
+): boolean {
+  for (const directive of directives ?? []) {
+    if (directive.name.value !== "include" && directive.name.value !== "skip") continue;
+    const value = directive.arguments?.find((argument) => argument.name.value === "if")?.value;
+    const condition =
+      value?.kind === Kind.BOOLEAN
+        ? value.value
+        : value?.kind === Kind.VARIABLE
+          ? variables[value.name.value] === true
+          : undefined;
+    if (condition === undefined) continue;
+    if (directive.name.value === "include" ? !condition : condition) return true;
+  }
+  return false;
+}
+
+function walkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  marks: AccessMarks,
+  variables?: Record<string, unknown>,
+): OperationNeeds {
   const needs: OperationNeeds = { groups: new Map(), roles: new Map(), needsGrant: false };
   const typeInfo = new TypeInfo(schema);
+  const skipped = variables
+    ? (node: { directives?: readonly DirectiveNode[] }) =>
+        leftOut(node.directives, variables) ? false : undefined
+    : () => undefined;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
+      InlineFragment: skipped,
       Field(node) {
+        if (skipped(node) === false) return false;
         const parent = typeInfo.getParentType();
         if (!parent || node.name.value.startsWith("__")) return;
         const coordinate = `${parent.name}.${node.name.value}`;

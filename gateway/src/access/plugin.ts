@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type postgres from "postgres";
+import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
 import {
@@ -26,6 +27,8 @@ export interface AccessControlOptions {
   audit: Omit<AuditWriterOptions, "sql">;
   /** OAuth access tokens accepted beside API keys (`./oauth.ts`); without it a JWT is an unknown key. */
   tokens?: AccessTokens;
+  /** People's portal sessions (`../portal/sessionCredential.ts`); without it a session cookie is ignored. */
+  sessions?: SessionCredential;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -196,12 +199,16 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     },
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema, operation }) {
-          const needs = analyseOperation(schema, document, marks);
-          const { identity, namedGrant } = await authenticate(
-            contextValue,
-            needs.needsGrant || needs.roles.size > 0,
-          );
+        async didResolveOperation({ contextValue, document, schema, operation, source, request }) {
+          const needs = analyseOperation(schema, document, marks, request.variables);
+          const { identity, namedGrant } =
+            contextValue.portal && options.sessions
+              ? await options.sessions.authenticate(
+                  contextValue.portal,
+                  { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
+                  contextValue.disclosures,
+                )
+              : await authenticate(contextValue, needs.needsGrant || needs.roles.size > 0);
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
               throw refuse(
@@ -213,7 +220,8 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               );
             }
           }
-          if (needs.needsGrant)
+          // The data subject's own access (a portal session) comes with its built-in grant.
+          if (needs.needsGrant && !identity.grant)
             identity.grant = await exerciseGrant(
               contextValue,
               identity,
@@ -264,6 +272,10 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                   clientAddress: recipient.clientAddress,
                   compositeSetId: contextValue.compositeSet?.id ?? null,
                   compositeSetVersion: contextValue.compositeSet?.version ?? null,
+                  actorPersonCode: identity.actor?.personCode ?? null,
+                  // null is a request with a key or token (API), as on the rows written before channels.
+                  channel: identity.actor?.channel ?? (contextValue.recipients ? "SUBSCRIPTION" : null),
+                  caseReference: identity.actor?.caseReference ?? null,
                 })),
               ),
             );

@@ -9,8 +9,10 @@ import {
 } from "@rnp/common";
 import { dataDirFromEnv } from "@rnp/db/embedded";
 import { oauthOptionsFromEnv } from "@rnp/gateway/access/oauth";
+import { portalSettingsFromEnv } from "@rnp/gateway/portal";
 import { allDataGroupNames } from "@rnp/schema";
 import { startPlatform } from "../platform";
+import { provisionPortalDemo } from "../portalDemo";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
 
 const usage = `Usage: pnpm start [--port N] [--persons N] [--seed N] [--data-dir DIR]
@@ -84,6 +86,15 @@ try {
   process.exit(2);
 }
 
+// The portal's sign-in: on PRODUCTION the national provider's settings are required.
+let portal: ReturnType<typeof portalSettingsFromEnv>;
+try {
+  portal = portalSettingsFromEnv(process.env, environment);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
 // The three subgraphs listen on the ports after the gateway's.
 const port = wholeNumber("port", values.port ?? process.env.PORT, 4000, { max: 65_535 - 3 });
 const persons = wholeNumber("persons", values.persons, 10_000);
@@ -133,6 +144,8 @@ const platform = await startPlatform({
   seedPersons: persons,
   seed,
   environment,
+  portal,
+  ...(process.env.PUBLIC_BASE_URL ? { publicUrl: process.env.PUBLIC_BASE_URL } : {}),
   ...(process.env.DATABASE_URL
     ? { databaseUrl: process.env.DATABASE_URL }
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
@@ -172,6 +185,10 @@ const demo =
         purpose: "Customer due diligence (demo)",
         environment,
       });
+const [signatory, official] = platform.samplePersonCodes;
+if (demo && signatory && official) {
+  await provisionPortalDemo(platform.gatewayUrl, platform.operatorKey, demo, { signatory, official });
+}
 const root = gatewayUrl.replace(/\/graphql$/, "");
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -180,6 +197,12 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
     demo
       ? `
   explorer (offline, headers prefilled)  ${root}/explorer#${new URLSearchParams({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber })}`
+      : ""
+  }
+  portal (docs/PORTAL.md)                ${platform.portalUrl}${
+    demo && signatory && official
+      ? `
+    sign in as a test person: ${signatory} (signatory of Demo Banka AS) or ${official} (its PDP user)`
       : ""
   }
   health                                 ${root}/health/live  ${root}/health/ready

@@ -1,4 +1,12 @@
-import { directiveArgument, graphQLError, recordDisclosure, wrapFieldResolvers } from "@rnp/common";
+import {
+  checkPersonCode,
+  directiveArgument,
+  graphQLError,
+  type RequestIdentity,
+  recordDisclosure,
+  SELF_ACCESS_GRANT_NUMBER,
+  wrapFieldResolvers,
+} from "@rnp/common";
 import {
   type GraphQLField,
   type GraphQLNamedType,
@@ -78,6 +86,17 @@ function personCodesReturned(result: unknown): string[] {
 }
 
 /**
+ * The data subject's built-in access (a portal session reading "my data") reaches one
+ * person, the signed-in one, through `person(personCode:)` only.
+ */
+function assertOwnLookUp(identity: RequestIdentity, field: string, args: Record<string, unknown>) {
+  const asked = typeof args.personCode === "string" ? checkPersonCode(args.personCode) : null;
+  if (field !== "person" || !asked?.valid || asked.code !== identity.actor?.personCode) {
+    throw graphQLError("FORBIDDEN", "The data subject's own access shows their own data only.");
+  }
+}
+
+/**
  * Enforces the grant again inside the subgraph (defence in depth) and records what is
  * disclosed: every Person field checks that its data group is granted and notes
  * (person, group); every Query root field needs a grant at all, and one marked
@@ -132,6 +151,7 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
             "Person data is disclosed only under a grant: name one in the `Grant` header.",
           );
         }
+        if (identity.grant.number === SELF_ACCESS_GRANT_NUMBER) assertOwnLookUp(identity, field.name, args);
         const ungranted = needed.find((group) => !identity.grant?.dataGroups.includes(group));
         if (ungranted) {
           throw graphQLError(
@@ -153,6 +173,12 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
     const group = directiveArgument(field, "dataGroup", "name")?.[0] ?? null;
     return (parent, args, context, info) => {
       const { identity, disclosures } = context as PersonContext;
+      if (
+        identity.grant?.number === SELF_ACCESS_GRANT_NUMBER &&
+        (parent as PersonRow).personCode !== identity.actor?.personCode
+      ) {
+        throw graphQLError("FORBIDDEN", "The data subject's own access shows their own data only.");
+      }
       if (group && !identity.grant?.dataGroups.includes(group)) {
         throw graphQLError(
           "FORBIDDEN",

@@ -9,6 +9,9 @@ import type { CompositeSetRow, CompositeSetVersionRow } from '../repositories/co
 import type { CompositeSetConnectionParent, CompositeSetVersionConnectionParent } from '../resolvers/compositeSets';
 import type { ApplicationRow, ApplicationEventRow, AcceptanceActRow } from '../repositories/applicationRepository';
 import type { ApplicationConnectionParent } from '../resolvers/applications';
+import type { MembershipRow, PeopleEventRow } from '../repositories/peopleRepository';
+import type { PeopleEventConnectionParent, PortalUserParent, MyDisclosureConnectionParent, DisclosureOrganisationParent } from '../resolvers/people';
+import type { MyDisclosureRow } from '../repositories/myDisclosuresRepository';
 import type { CatalogContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -480,6 +483,8 @@ export type CreateGrantInput = {
   environment: Environment;
   /** The law or contract the grant rests on. */
   legalBasis: Scalars['String']['input'];
+  /** Allow look-ups by hand in the person data browser under this grant (default false). */
+  manualLookup?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether monitoring is allowed under the grant. */
   monitoringAllowed?: InputMaybe<Scalars['Boolean']['input']>;
   /** The purpose the data may be used for. */
@@ -603,6 +608,28 @@ export type DatasetConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How a disclosure left the register. */
+export type DisclosureChannel =
+  /** A program's request with an API key or OAuth token. */
+  | 'API'
+  /** A bulk request by file. */
+  | 'BULK'
+  /** An official's look-up by hand in the person data browser. */
+  | 'PDP'
+  /** The data subject's own access to their data. */
+  | 'SELF'
+  /** A delivery to a monitoring subscription. */
+  | 'SUBSCRIPTION';
+
+/** An organisation that received the signed-in person's data, for the filter. */
+export type DisclosureOrganisation = {
+  __typename?: 'DisclosureOrganisation';
+  /** The organisation's id. */
+  id: Scalars['ID']['output'];
+  /** The organisation's name. */
+  name: Scalars['String']['output'];
+};
+
 /** The signed document of an acceptance act. */
 export type DocumentInput = {
   /** The file's bytes, base64. */
@@ -640,6 +667,8 @@ export type Grant = {
   environment: Environment;
   /** The law or contract the grant rests on. */
   legalBasis: Scalars['String']['output'];
+  /** Officials of the organisation may look persons up by hand under this grant (person data browser). */
+  manualLookup: Scalars['Boolean']['output'];
   /** Whether the requester may monitor persons under this grant. */
   monitoringAllowed: Scalars['Boolean']['output'];
   /** The number a request names in its `Grant` header, e.g. `G-2026-0001`. */
@@ -719,10 +748,58 @@ export type LegalBasis = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** A grant of the organisation that allows look-ups by hand in the person data browser. */
+export type ManualLookupGrant = {
+  __typename?: 'ManualLookupGrant';
+  /** The data groups a look-up shows. */
+  dataGroups: Array<DataGroupName>;
+  /** The legal basis the grant names. */
+  legalBasis: Scalars['String']['output'];
+  /** The grant's number. */
+  number: Scalars['String']['output'];
+  /** The purpose the grant states. */
+  purpose: Scalars['String']['output'];
+  /** Last day the grant is valid. */
+  validTo: Scalars['Date']['output'];
+};
+
+/** A person's place in one organisation. */
+export type Membership = {
+  __typename?: 'Membership';
+  /** When the person was added. */
+  addedAt: Scalars['DateTime']['output'];
+  /** The name the signatory entered for the person (the register's name is not copied here). */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The organisation. */
+  organisation: Requester;
+  /** The person's personal code. */
+  personCode: Scalars['String']['output'];
+  /** The roles the person holds in the organisation. */
+  roles: Array<OrganisationRole>;
+  /** Whether the membership is in force. */
+  status: MembershipStatus;
+};
+
+/** Whether a person's membership of an organisation is in force. */
+export type MembershipStatus =
+  /** In force: the roles work. */
+  | 'ACTIVE'
+  /** Removed: kept only for the history. */
+  | 'REMOVED'
+  /** Suspended by the signatory: no role works until reinstated; live sessions lose the roles at once. */
+  | 'SUSPENDED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds a person to the organisation by personal code with roles (the signatory only); a
+   * removed person is added again. Recorded in `peopleEvents`.
+   */
+  addMember: Membership;
   /** Replaces the application's content after the operator asked for changes; it is then SUBMITTED again. */
   amendApplication: Application;
+  /** Appoints the organisation's signatory contact person (the platform's operators only). */
+  appointSignatory: Membership;
   /** Approves an application (test platform only): registers the organisation if new and creates its TEST grant. */
   approveApplication: Application;
   /** Approves a submitted version; refused with COMPOSITE_SET_NOT_COVERED when it touches a group outside its grant. */
@@ -747,10 +824,14 @@ export type Mutation = {
   issueProductionGrant: Grant;
   /** Records the signed acceptance act (test platform, after the applicant reported its tests). */
   recordAcceptanceAct: Application;
+  /** Reinstates a suspended member (the signatory only). */
+  reinstateMember: Membership;
   /** Rejects an application, with the reason; final. */
   rejectApplication: Application;
   /** Rejects a submitted version, with the reason the requester will read. */
   rejectCompositeSet: CompositeSetVersion;
+  /** Removes a member (the signatory only; a signatory cannot remove themself). */
+  removeMember: Membership;
   /** The applicant reports its acceptance tests done (test platform, after approval). */
   reportAcceptanceTests: Application;
   /** Asks the applicant for changes, saying which. */
@@ -768,6 +849,8 @@ export type Mutation = {
   revokeGrant: Grant;
   /** Replaces the OAuth client secret of this environment; the previous one works for `overlapSeconds` more. */
   rotateClientSecret: ClientSecretRotation;
+  /** Gives and takes roles: the member's roles become these (the signatory only). */
+  setMemberRoles: Membership;
   /**
    * Applies for access. Needs no API key (limited, like every keyless request, by the gateway's
    * rate limit per client address); returns the application token once.
@@ -779,14 +862,30 @@ export type Mutation = {
    * yours. The answer lists the data groups and fields it touches; it executes once approved.
    */
   submitCompositeSet: CompositeSetVersion;
+  /** Suspends a member: no role works until reinstated, live sessions included (the signatory only). */
+  suspendMember: Membership;
   /** Changes a grant; fields left out keep their values. Effective on the next request. */
   updateGrant: Grant;
+};
+
+
+export type MutationAddMemberArgs = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
+  roles: Array<OrganisationRole>;
 };
 
 
 export type MutationAmendApplicationArgs = {
   applicationToken: Scalars['String']['input'];
   input: ApplicationInput;
+};
+
+
+export type MutationAppointSignatoryArgs = {
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
 };
 
 
@@ -834,6 +933,12 @@ export type MutationRecordAcceptanceActArgs = {
 };
 
 
+export type MutationReinstateMemberArgs = {
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
+};
+
+
 export type MutationRejectApplicationArgs = {
   number: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -844,6 +949,12 @@ export type MutationRejectCompositeSetArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
 };
 
 
@@ -888,6 +999,13 @@ export type MutationRotateClientSecretArgs = {
 };
 
 
+export type MutationSetMemberRolesArgs = {
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
+  roles: Array<OrganisationRole>;
+};
+
+
 export type MutationSubmitApplicationArgs = {
   input: ApplicationInput;
 };
@@ -898,9 +1016,121 @@ export type MutationSubmitCompositeSetArgs = {
 };
 
 
+export type MutationSuspendMemberArgs = {
+  personCode: Scalars['String']['input'];
+  requesterId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateGrantArgs = {
   input: UpdateGrantInput;
   number: Scalars['String']['input'];
+};
+
+/** One disclosure of the signed-in person's data, as shown to them. */
+export type MyDisclosure = {
+  __typename?: 'MyDisclosure';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** How the data left the register. */
+  channel: DisclosureChannel;
+  /** The data groups disclosed. */
+  dataGroups: Array<DataGroupName>;
+  /** The legal basis of the grant exercised. */
+  legalBasis: Scalars['String']['output'];
+  /** The organisation that received the data. */
+  organisationName: Scalars['String']['output'];
+  /** The purpose: the grant's, and for a look-up by hand the case reference the official gave. */
+  purpose: Scalars['String']['output'];
+};
+
+/** A page of the signed-in person's disclosures, newest first. */
+export type MyDisclosureConnection = {
+  __typename?: 'MyDisclosureConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The disclosures on this page. */
+  nodes: Array<MyDisclosure>;
+  /** Disclosures in the period and filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+  /** Disclosures in the period under confidential grants, not shown: the law allows saying only how many. */
+  withheldByLaw: Scalars['Int']['output'];
+};
+
+/** A role a person holds in an organisation, given by its signatory contact person (DAGR DU-8). */
+export type OrganisationRole =
+  /** Works on the organisation's integration (the developer's pages). */
+  | 'DEVELOPER'
+  /** Organisation administrator: sees the organisation's people and their history. */
+  | 'ORG_ADMIN'
+  /** Looks persons up by hand in the person data browser under the organisation's manual look-up grants. */
+  | 'PDP_USER'
+  /** The signatory contact person: manages the organisation's people and their roles. */
+  | 'SIGNATORY';
+
+/** What a change of people and roles did. */
+export type PeopleAction =
+  /** A person was added to the organisation. */
+  | 'ADDED'
+  /** A suspended member was reinstated. */
+  | 'REINSTATED'
+  /** A member was removed. */
+  | 'REMOVED'
+  /** A member's roles were changed. */
+  | 'ROLES_CHANGED'
+  /** An operator appointed the organisation's signatory contact person. */
+  | 'SIGNATORY_APPOINTED'
+  /** A member was suspended. */
+  | 'SUSPENDED';
+
+/** One recorded change of people and roles: who, when, what. */
+export type PeopleEvent = {
+  __typename?: 'PeopleEvent';
+  /** What was done. */
+  action: PeopleAction;
+  /** Who made the change: a personal code, or `API key N` for an operator's key. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The organisation. */
+  organisation: Requester;
+  /** The person changed. */
+  personCode: Scalars['String']['output'];
+  /** The roles after the change. */
+  roles: Array<OrganisationRole>;
+};
+
+/** A page of people events, newest first. */
+export type PeopleEventConnection = {
+  __typename?: 'PeopleEventConnection';
+  /** Pass as `after` to get the next page; `null` when this page is the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The events on this page. */
+  nodes: Array<PeopleEvent>;
+};
+
+/** A role a person holds on the platform itself. */
+export type PlatformRole =
+  /** The register's operator: appoints signatories and sees every organisation's people. */
+  | 'OPERATOR'
+  /** Portal administrator: sees every organisation's people and their history. */
+  | 'PORTAL_ADMIN';
+
+/** The signed-in person, as the portal shows them. */
+export type PortalUser = {
+  __typename?: 'PortalUser';
+  /** The organisations the person belongs to (removed memberships left out). */
+  memberships: Array<Membership>;
+  /** The person's name, as the OpenID provider asserted it. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The person's personal code, as the OpenID provider asserted it. */
+  personCode: Scalars['String']['output'];
+  /** Roles on the platform itself. */
+  platformRoles: Array<PlatformRole>;
 };
 
 /** The PRODUCTION grant of an accepted application. */
@@ -957,12 +1187,33 @@ export type Query = {
   dataset?: Maybe<Dataset>;
   /** Published datasets, a page at a time, ordered by code. */
   datasets: DatasetConnection;
+  /** The organisation's grants that allow look-ups by hand, for its active PDP users; valid today in this environment. */
+  manualLookupGrants: Array<ManualLookupGrant>;
   /** The caller: its organisation, the role of its API key and the grants it may exercise. */
   me: Caller;
   /** The applicant's own application, with its history. Needs no API key: the application token is the credential. */
   myApplication: Application;
+  /** The organisations that received the signed-in person's data (confidential grants left out). */
+  myDisclosureOrganisations: Array<DisclosureOrganisation>;
+  /**
+   * "My data and who viewed it": every disclosure of the signed-in person's data (API,
+   * subscriptions, bulk files, the person data browser), newest first. Confidential grants'
+   * disclosures are left out and counted in `withheldByLaw`. Only for a portal session: the
+   * person is the session's, never an argument. The read is itself audited.
+   */
+  myDisclosures: MyDisclosureConnection;
+  /**
+   * The people of an organisation and their roles, removed ones included. For the
+   * organisation's signatory and administrators, and the platform's operators and portal
+   * administrators.
+   */
+  organisationMembers: Array<Membership>;
   /** Versions waiting for review, oldest first, each with its data groups compared to its grant. */
   pendingCompositeSets: CompositeSetVersionConnection;
+  /** Changes of an organisation's people and roles, newest first; the same callers as `organisationMembers`. */
+  peopleEvents: PeopleEventConnection;
+  /** The signed-in person (a portal session); `null` for any other caller. */
+  portalMe?: Maybe<PortalUser>;
   /** Organisations that provide data to the platform. */
   providers: Array<Provider>;
   /** Registered organisations, a page at a time, ordered by id. */
@@ -1021,14 +1272,40 @@ export type QueryDatasetsArgs = {
 };
 
 
+export type QueryManualLookupGrantsArgs = {
+  requesterId: Scalars['ID']['input'];
+};
+
+
 export type QueryMyApplicationArgs = {
   applicationToken: Scalars['String']['input'];
+};
+
+
+export type QueryMyDisclosuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryOrganisationMembersArgs = {
+  requesterId: Scalars['ID']['input'];
 };
 
 
 export type QueryPendingCompositeSetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPeopleEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  requesterId: Scalars['ID']['input'];
 };
 
 
@@ -1112,6 +1389,8 @@ export type UpdateGrantInput = {
   environment?: InputMaybe<Environment>;
   /** The legal basis. */
   legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** Allow or stop look-ups by hand in the person data browser under this grant. */
+  manualLookup?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether monitoring is allowed. */
   monitoringAllowed?: InputMaybe<Scalars['Boolean']['input']>;
   /** The purpose. */
@@ -1284,6 +1563,8 @@ export type ResolversTypes = ResolversObject<{
   DatasetConnection: ResolverTypeWrapper<DatasetConnectionParent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosureChannel: DisclosureChannel;
+  DisclosureOrganisation: ResolverTypeWrapper<DisclosureOrganisationParent>;
   DocumentInput: DocumentInput;
   Environment: Environment;
   Grant: ResolverTypeWrapper<GrantRow>;
@@ -1292,7 +1573,18 @@ export type ResolversTypes = ResolversObject<{
   IssueApiKeyInput: IssueApiKeyInput;
   IssuedApiKey: ResolverTypeWrapper<Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   LegalBasis: ResolverTypeWrapper<LegalBasisEntry>;
+  ManualLookupGrant: ResolverTypeWrapper<GrantRow>;
+  Membership: ResolverTypeWrapper<MembershipRow>;
+  MembershipStatus: MembershipStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyDisclosure: ResolverTypeWrapper<MyDisclosureRow>;
+  MyDisclosureConnection: ResolverTypeWrapper<MyDisclosureConnectionParent>;
+  OrganisationRole: OrganisationRole;
+  PeopleAction: PeopleAction;
+  PeopleEvent: ResolverTypeWrapper<PeopleEventRow>;
+  PeopleEventConnection: ResolverTypeWrapper<PeopleEventConnectionParent>;
+  PlatformRole: PlatformRole;
+  PortalUser: ResolverTypeWrapper<PortalUserParent>;
   ProductionGrantInput: ProductionGrantInput;
   Provider: ResolverTypeWrapper<ProviderRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1340,6 +1632,7 @@ export type ResolversParentTypes = ResolversObject<{
   DatasetConnection: DatasetConnectionParent;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DisclosureOrganisation: DisclosureOrganisationParent;
   DocumentInput: DocumentInput;
   Grant: GrantRow;
   GrantCondition: GrantCondition;
@@ -1347,7 +1640,14 @@ export type ResolversParentTypes = ResolversObject<{
   IssueApiKeyInput: IssueApiKeyInput;
   IssuedApiKey: Omit<IssuedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   LegalBasis: LegalBasisEntry;
+  ManualLookupGrant: GrantRow;
+  Membership: MembershipRow;
   Mutation: Record<PropertyKey, never>;
+  MyDisclosure: MyDisclosureRow;
+  MyDisclosureConnection: MyDisclosureConnectionParent;
+  PeopleEvent: PeopleEventRow;
+  PeopleEventConnection: PeopleEventConnectionParent;
+  PortalUser: PortalUserParent;
   ProductionGrantInput: ProductionGrantInput;
   Provider: ProviderRow;
   Query: Record<PropertyKey, never>;
@@ -1558,6 +1858,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisclosureOrganisationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['DisclosureOrganisation'] = ResolversParentTypes['DisclosureOrganisation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GrantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = ResolversObject<{
   approvedSetsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['GrantCondition']>, ParentType, ContextType>;
@@ -1566,6 +1871,7 @@ export type GrantResolvers<ContextType = CatalogContext, ParentType extends Reso
   dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
   environment?: Resolver<ResolversTypes['Environment'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  manualLookup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   monitoringAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1595,8 +1901,27 @@ export type LegalBasisResolvers<ContextType = CatalogContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ManualLookupGrantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ManualLookupGrant'] = ResolversParentTypes['ManualLookupGrant']> = ResolversObject<{
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type MembershipResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['OrganisationRole']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MembershipStatus'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'personCode' | 'requesterId' | 'roles'>>;
   amendApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationAmendApplicationArgs, 'applicationToken' | 'input'>>;
+  appointSignatory?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAppointSignatoryArgs, 'personCode' | 'requesterId'>>;
   approveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApproveApplicationArgs, 'number'>>;
   approveCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationApproveCompositeSetArgs, 'id' | 'version'>>;
   claimApplicationCredentials?: Resolver<ResolversTypes['ApplicationCredentials'], ParentType, ContextType, RequireFields<MutationClaimApplicationCredentialsArgs, 'applicationToken'>>;
@@ -1605,8 +1930,10 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   issueApiKey?: Resolver<ResolversTypes['IssuedApiKey'], ParentType, ContextType, RequireFields<MutationIssueApiKeyArgs, 'input'>>;
   issueProductionGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationIssueProductionGrantArgs, 'input' | 'number'>>;
   recordAcceptanceAct?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRecordAcceptanceActArgs, 'input' | 'number'>>;
+  reinstateMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationReinstateMemberArgs, 'personCode' | 'requesterId'>>;
   rejectApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRejectApplicationArgs, 'number' | 'reason'>>;
   rejectCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRejectCompositeSetArgs, 'id' | 'reason' | 'version'>>;
+  removeMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'personCode' | 'requesterId'>>;
   reportAcceptanceTests?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationReportAcceptanceTestsArgs, 'applicationToken'>>;
   requestApplicationChanges?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRequestApplicationChangesArgs, 'number' | 'reason'>>;
   retireCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationRetireCompositeSetArgs, 'id' | 'version'>>;
@@ -1614,9 +1941,50 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'number'>>;
   rotateClientSecret?: Resolver<ResolversTypes['ClientSecretRotation'], ParentType, ContextType, RequireFields<MutationRotateClientSecretArgs, 'applicationToken' | 'overlapSeconds'>>;
+  setMemberRoles?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationSetMemberRolesArgs, 'personCode' | 'requesterId' | 'roles'>>;
   submitApplication?: Resolver<ResolversTypes['ApplicationSubmission'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'input'>>;
   submitCompositeSet?: Resolver<ResolversTypes['CompositeSetVersion'], ParentType, ContextType, RequireFields<MutationSubmitCompositeSetArgs, 'input'>>;
+  suspendMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationSuspendMemberArgs, 'personCode' | 'requesterId'>>;
   updateGrant?: Resolver<ResolversTypes['Grant'], ParentType, ContextType, RequireFields<MutationUpdateGrantArgs, 'input' | 'number'>>;
+}>;
+
+export type MyDisclosureResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['MyDisclosure'] = ResolversParentTypes['MyDisclosure']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['DisclosureChannel'], ParentType, ContextType>;
+  dataGroups?: Resolver<Array<ResolversTypes['DataGroupName']>, ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MyDisclosureConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['MyDisclosureConnection'] = ResolversParentTypes['MyDisclosureConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MyDisclosure']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheldByLaw?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PeopleEventResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PeopleEvent'] = ResolversParentTypes['PeopleEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['PeopleAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['OrganisationRole']>, ParentType, ContextType>;
+}>;
+
+export type PeopleEventConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PeopleEventConnection'] = ResolversParentTypes['PeopleEventConnection']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PeopleEvent']>, ParentType, ContextType>;
+}>;
+
+export type PortalUserResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PortalUser'] = ResolversParentTypes['PortalUser']> = ResolversObject<{
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformRoles?: Resolver<Array<ResolversTypes['PlatformRole']>, ParentType, ContextType>;
 }>;
 
 export type ProviderResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider'], FederationReferenceType extends FederationReferenceTypes['Provider'] = FederationReferenceTypes['Provider']> = ResolversObject<{
@@ -1639,9 +2007,15 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   dataSubjectAccessReport?: Resolver<Array<ResolversTypes['DataSubjectAccess']>, ParentType, ContextType, RequireFields<QueryDataSubjectAccessReportArgs, 'personCode'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'code'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
+  manualLookupGrants?: Resolver<Array<ResolversTypes['ManualLookupGrant']>, ParentType, ContextType, RequireFields<QueryManualLookupGrantsArgs, 'requesterId'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   myApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<QueryMyApplicationArgs, 'applicationToken'>>;
+  myDisclosureOrganisations?: Resolver<Array<ResolversTypes['DisclosureOrganisation']>, ParentType, ContextType>;
+  myDisclosures?: Resolver<ResolversTypes['MyDisclosureConnection'], ParentType, ContextType, RequireFields<QueryMyDisclosuresArgs, 'first'>>;
+  organisationMembers?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<QueryOrganisationMembersArgs, 'requesterId'>>;
   pendingCompositeSets?: Resolver<ResolversTypes['CompositeSetVersionConnection'], ParentType, ContextType, RequireFields<QueryPendingCompositeSetsArgs, 'first'>>;
+  peopleEvents?: Resolver<ResolversTypes['PeopleEventConnection'], ParentType, ContextType, RequireFields<QueryPeopleEventsArgs, 'first' | 'requesterId'>>;
+  portalMe?: Resolver<Maybe<ResolversTypes['PortalUser']>, ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
   requesters?: Resolver<ResolversTypes['RequesterConnection'], ParentType, ContextType, RequireFields<QueryRequestersArgs, 'first'>>;
   usageStatistics?: Resolver<Array<ResolversTypes['UsageStatistic']>, ParentType, ContextType, RequireFields<QueryUsageStatisticsArgs, 'from' | 'to'>>;
@@ -1699,11 +2073,19 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DisclosureOrganisation?: DisclosureOrganisationResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
   GrantCondition?: GrantConditionResolvers<ContextType>;
   IssuedApiKey?: IssuedApiKeyResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
+  ManualLookupGrant?: ManualLookupGrantResolvers<ContextType>;
+  Membership?: MembershipResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyDisclosure?: MyDisclosureResolvers<ContextType>;
+  MyDisclosureConnection?: MyDisclosureConnectionResolvers<ContextType>;
+  PeopleEvent?: PeopleEventResolvers<ContextType>;
+  PeopleEventConnection?: PeopleEventConnectionResolvers<ContextType>;
+  PortalUser?: PortalUserResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Requester?: RequesterResolvers<ContextType>;

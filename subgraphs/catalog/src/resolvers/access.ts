@@ -249,6 +249,7 @@ export const accessMutations: MutationResolvers = {
       conditions: parseConditions(input.conditions ?? []),
       // A production grant is held to its approved composite data sets unless the operator says otherwise.
       approvedSetsOnly: input.approvedSetsOnly ?? input.environment === "PRODUCTION",
+      manualLookup: input.manualLookup ?? false,
     });
   },
   updateGrant: async (_parent, { number, input }, { db }) => {

@@ -5,20 +5,23 @@ import { accessMutations, accessQueries, accessTypes } from "./access";
 import { applicationStepMutations } from "./applicationSteps";
 import { applicationMutations, applicationQueries, applicationTypes } from "./applications";
 import { compositeSetMutations, compositeSetQueries, compositeSetTypes } from "./compositeSets";
+import { peopleMutations, peopleQueries, peopleTypes } from "./people";
 import { encodeDatasetCursor, Query } from "./Query";
 
 export const resolvers: Resolvers = {
   ...accessTypes,
   ...compositeSetTypes,
   ...applicationTypes,
+  ...peopleTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...accessQueries, ...compositeSetQueries, ...applicationQueries },
+  Query: { ...Query, ...accessQueries, ...compositeSetQueries, ...applicationQueries, ...peopleQueries },
   Mutation: {
     ...accessMutations,
     ...compositeSetMutations,
     ...applicationMutations,
     ...applicationStepMutations,
+    ...peopleMutations,
   },
   DataGroup: {
     subgraph: (group) => group.subgraphs.join(", "),
