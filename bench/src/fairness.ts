@@ -8,6 +8,8 @@ export interface FairnessOptions {
   victim: Record<string, string>;
   /** Personal codes to ask for: the flood sends as many per call as the batch limit allows. */
   codes: string[];
+  /** The register's codes (up to 30 000) for the aliased flood, whose aliases ask for other persons. */
+  registerCodes: string[];
   /** One code the victim asks for. */
   code: string;
   duration: number;
@@ -20,6 +22,9 @@ export interface FairnessReport {
   loaded: { rps: number; p50: number; p99: number; non2xx: number };
   flood: { rps: number; ok: number; refused: number; statuses: Record<string, number> };
 }
+
+/** Aliases and codes per alias of the aliased flood: 30 × `persons(1000)`, cost 30 000 (admitted). */
+export const ALIASED_FLOOD = { aliases: 30, codesPerAlias: 1_000, connections: 4 };
 
 const VICTIM_QUERY = `query Victim($code: String!) { person(personCode: $code) {
   personCode givenName surname declaredAddress { address { fullAddress } } } }`;
@@ -48,6 +53,35 @@ function floodRequests(codes: string[]) {
   ];
 }
 
+/**
+ * The heaviest single operation the default limits admit: 30 aliases (GATEWAY_MAX_ALIASES)
+ * of `persons` with 1 000 codes each (PERSONS_BATCH_LIMIT), scalar fields only so that its
+ * cost, 30 000, stays under GATEWAY_MAX_COST; each alias asks for other persons.
+ */
+export function aliasedFloodRequests(codes: string[]) {
+  const { aliases, codesPerAlias } = ALIASED_FLOOD;
+  const fields = Array.from(
+    { length: aliases },
+    (_, i) => `a${i}: persons(personCodes: $c${i}) { personCode givenName surname birthDate }`,
+  );
+  const variables = Object.fromEntries(
+    Array.from({ length: aliases }, (_, i) => [
+      `c${i}`,
+      Array.from({ length: codesPerAlias }, (_, j) => codes[(i * codesPerAlias + j) % codes.length]!),
+    ]),
+  );
+  const definitions = Array.from({ length: aliases }, (_, i) => `$c${i}: [String!]!`).join(", ");
+  return [
+    {
+      method: "POST" as const,
+      body: JSON.stringify({
+        query: `query AliasedFlood(${definitions}) { ${fields.join(" ")} }`,
+        variables,
+      }),
+    },
+  ];
+}
+
 async function victimRun(options: FairnessOptions, duration: number) {
   const result = await autocannon({
     url: options.gatewayUrl,
@@ -71,9 +105,13 @@ async function victimRun(options: FairnessOptions, duration: number) {
  * Refusals of the flood (rate limit, concurrency, cost) are counted, not treated as failures:
  * they are how the platform keeps the other requester's latency.
  */
-export async function measureFairness(options: FairnessOptions): Promise<FairnessReport> {
+export async function measureFairness(
+  options: FairnessOptions,
+  kind: "heavy" | "aliased" = "heavy",
+  idleBefore?: FairnessReport["idle"],
+): Promise<FairnessReport> {
   await victimRun(options, 2); // warm-up
-  const idle = await victimRun(options, options.duration);
+  const idle = idleBefore ?? (await victimRun(options, options.duration));
   const statuses: Record<string, number> = {};
   let floodInstance: autocannon.Instance | undefined;
   const flood = new Promise<autocannon.Result>((resolve, reject) => {
@@ -81,8 +119,11 @@ export async function measureFairness(options: FairnessOptions): Promise<Fairnes
       {
         url: options.gatewayUrl,
         headers: { "content-type": "application/json", ...options.flooder },
-        requests: floodRequests(options.codes),
-        connections: options.connections,
+        requests:
+          kind === "aliased" ? aliasedFloodRequests(options.registerCodes) : floodRequests(options.codes),
+        connections: kind === "aliased" ? ALIASED_FLOOD.connections : options.connections,
+        // A 30 000-person answer takes seconds under load; autocannon's default 10 s would count it as an error.
+        timeout: 60,
         duration: options.duration + 2,
       },
       (error, result) => (error ? reject(error) : resolve(result)),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { type Logger, rootLogger } from "./observability/logger";
 import { currentRequestScope } from "./requestScope";
 
 /** Extensions that describe internals (a stack, an internal URL and its answer); never sent. */
@@ -37,16 +38,33 @@ function fromDatabase(error: unknown): boolean {
   return false;
 }
 
+/** True when a scalar refused the value (a literal the validation reported, see `ScalarValueError`). */
+function refusedByScalar(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    if ((current as { name?: unknown }).name === "ScalarValueError") return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
 /**
  * Apollo Server's `formatError` for the gateway and every subgraph. An error a client
  * can act on (one with a code of ours, like BAD_USER_INPUT or FORBIDDEN) is sent as it
  * is, minus internal extensions. Anything else — no code, INTERNAL_SERVER_ERROR, or a
  * message that holds SQL or comes from PostgreSQL (statement text and parameters, e.g. an
- * API key's hash) — is logged in full with `console.error` and replaced by "Internal
+ * API key's hash) — is logged as one JSON line on `logger` (the redacting serializer keeps
+ * what failed and where, never SQL parameters or person data) and replaced by "Internal
  * error; quote request id …", with the request id in `extensions.requestId`.
  */
-export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function maskInternalErrors(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger = rootLogger(),
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && refusedByScalar(original)) {
+    formatted = { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+  }
   const code = formatted.extensions?.code;
   const unexpected =
     UNEXPECTED_CODES.has(code as string | undefined) ||
@@ -59,7 +77,7 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const requestId = currentRequestScope()?.requestId ?? randomUUID();
-  console.error(`internal error (request ${requestId}):`, original);
+  logger.error({ err: original, requestId, path: formatted.path }, "internal error");
   return {
     message: `Internal error; quote request id ${requestId} to the platform operator, who can find the details in the log.`,
     ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -14,7 +14,9 @@ import {
   listen,
   type ReadinessReport,
 } from "./http";
-import { type Logger, partLogger } from "./observability/logger";
+import { nulCharacterPlugin } from "./inputText";
+import { stringifyInChunks } from "./jsonChunks";
+import { apolloLoggerOf, type Logger, partLogger } from "./observability/logger";
 import { createPartMetrics, metricsRoute, type PartMetrics } from "./observability/metrics";
 import { observationPlugin, observeRequest } from "./observability/requests";
 import { currentRequestScope, type RequestScope, runInRequestScope } from "./requestScope";
@@ -76,6 +78,7 @@ export async function createGraphQLServer<TContext extends BaseContext>(
   // Longer than the gateway's keep-alive so the client, not the server, closes idle sockets.
   httpServer.keepAliveTimeout = 65_000;
   const production = isProduction();
+  const logger = partLogger(options.part);
   const apollo = new ApolloServer<TContext>({
     introspection: !production,
     // Requesters are other systems: stack traces would leak internals and help nobody.
@@ -83,10 +86,14 @@ export async function createGraphQLServer<TContext extends BaseContext>(
     // stopOnSignals owns shutdown order; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
     // SQL, parameters and stacks stay in the server's log; the client gets a request id.
-    formatError: maskInternalErrors,
+    formatError: (formatted, error) => maskInternalErrors(formatted, error, logger),
+    logger: apolloLoggerOf(logger),
+    // A large answer is written in chunks, the event loop free between them (other requests run).
+    stringifyResult: stringifyInChunks,
     ...options.apollo,
     plugins: [
       observationPlugin<TContext>(),
+      nulCharacterPlugin<TContext>(),
       ...(options.apollo.plugins ?? []),
       // A subgraph sets no cache hints and its answers go only to the gateway, which marks
       // its own answers no-store: the cache-control plugin would only wrap every resolved field.
@@ -102,9 +109,9 @@ export async function createGraphQLServer<TContext extends BaseContext>(
   await apollo.start();
   const requestIdOf = options.requestIdOf ?? defaultRequestIdOf;
   const metrics = options.metrics ?? createPartMetrics(options.part);
-  const logger = partLogger(options.part);
   const handler = graphQLRequestHandler<TContext>({
     apollo,
+    logger,
     context: async (request, body) => {
       const context = await options.context(request, body);
       const scope = currentRequestScope();

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { type SigningKeys, signingKeysFromEnv } from "./identity";
+import { type Logger, rootLogger } from "./observability/logger";
 import { currentRequestScope } from "./requestScope";
 
 export interface ReadinessReport {
@@ -21,6 +22,8 @@ export interface GraphQLRequestHandlerOptions<TContext extends BaseContext> {
   readiness?: () => Promise<ReadinessReport>;
   /** Largest request body accepted; larger ones get HTTP 413. Default 5 MiB. */
   maxBodyBytes?: number;
+  /** Where an unexpected failure is logged (redacted, one JSON line); default the root logger. */
+  logger?: Logger;
   /**
    * Other routes served before GraphQL: an exact path, or a key ending in `/*` for a path and
    * everything under it (`/portal/*` serves `/portal` and `/portal/…`).
@@ -70,6 +73,21 @@ function sendRefusal(response: ServerResponse, status: number, code: string, mes
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/** The CSP directive that forbids every other site to frame a page of the platform. */
+export const FRAME_ANCESTORS_NONE = "frame-ancestors 'none'";
+
+/**
+ * Headers every answer starts with, so that no page the platform serves (Apollo's landing
+ * page and Sandbox in development, the explorer, any page added later) can be framed by
+ * another site, which could overlay it and make a user click through their own key
+ * (clickjacking): CSP `frame-ancestors 'none'` and, for older browsers, `X-Frame-Options:
+ * DENY`. A route that sets its own Content-Security-Policy must include FRAME_ANCESTORS_NONE.
+ */
+export const FRAME_PROTECTION_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": FRAME_ANCESTORS_NONE,
+  "x-frame-options": "DENY",
+};
+
 /** Codes of the errors Apollo Server answers before execution: the document or the variables. */
 const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
 
@@ -106,6 +124,7 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    for (const [name, value] of Object.entries(FRAME_PROTECTION_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = routeFor(options.routes, url.pathname);
     if (route) return route(request, response);
@@ -169,7 +188,7 @@ export function graphQLRequestHandler<TContext extends BaseContext>(
       }
       // Like a masked GraphQL error: a request id to quote, the details only in the log.
       const requestId = currentRequestScope()?.requestId ?? randomUUID();
-      console.error(`internal error (request ${requestId}):`, error);
+      (options.logger ?? rootLogger()).error({ err: error, requestId }, "internal error");
       sendJson(response, 500, {
         errors: [
           {

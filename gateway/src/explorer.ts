@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { FRAME_ANCESTORS_NONE } from "@rnp/common";
 
 const require = createRequire(import.meta.url);
 
@@ -27,16 +28,14 @@ const ASSETS: Record<string, { from: string; file: string; type: string }> = {
 const fileOf = ({ from, file }: { from: string; file: string }) =>
   join(dirname(require.resolve(`${from}/package.json`)), file);
 
-export interface ExplorerOptions {
-  /** Headers the editor starts with (development: the demo requester's key and grant). */
-  defaultHeaders: () => Record<string, string> | undefined;
-}
-
-const escapeScript = (json: string) => json.replace(/</g, "\\u003c");
-
-function page(headers: Record<string, string> | undefined): string {
-  const initialHeaders = headers ? JSON.stringify(headers, null, 2) : "";
-  return `<!doctype html>
+/**
+ * The explorer page. It holds no key: `pnpm start` prints a link that carries the demo key
+ * and grant in the URL's fragment (`/explorer#authorization=Bearer%20…&grant=…`), which a
+ * browser never sends to a server. The page moves them into GraphiQL's headers (kept in the
+ * browser's storage, as headers typed by hand are) and removes the fragment from the
+ * address bar and the history, so the key is not left in a bookmark or a screen share.
+ */
+const PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -53,7 +52,15 @@ function page(headers: Record<string, string> | undefined): string {
 <script src="/explorer/assets/graphql-ws.min.js"></script>
 <script src="/explorer/assets/graphiql.min.js"></script>
 <script>
-  const initialHeaders = ${escapeScript(JSON.stringify(initialHeaders))};
+  // #authorization=…&grant=… (the link \`pnpm start\` prints): headers for the editor, then gone from the URL.
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const linked = {};
+  for (const name of ["authorization", "grant"]) {
+    const value = fragment.get(name);
+    if (value) linked[name] = value;
+  }
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  const initialHeaders = Object.keys(linked).length > 0 ? JSON.stringify(linked, null, 2) : "";
   // ?query=… opens the explorer with that operation (links in docs, tests).
   const linkedQuery = new URLSearchParams(location.search).get("query");
   const wsUrl = location.origin.replace(/^http/, "ws") + "/graphql";
@@ -76,23 +83,22 @@ function page(headers: Record<string, string> | undefined): string {
   ReactDOM.createRoot(document.getElementById("explorer")).render(
     React.createElement(GraphiQL, {
       fetcher,
-      defaultEditorToolsVisibility: initialHeaders ? "headers" : false,
+      defaultEditorToolsVisibility: "headers",
       headers: initialHeaders || undefined,
       shouldPersistHeaders: true,
       ...(linkedQuery ? { query: linkedQuery } : {}),
-      defaultQuery: "# Person data needs the Authorization and Grant headers (below).\\n# The catalog is public:\\nquery Catalog {\\n  dataGroups { name description fields { coordinate } }\\n}\\n",
+      defaultQuery: "# Person data needs your key and grant as headers (below):\\n# { \\"authorization\\": \\"Bearer <key>\\", \\"grant\\": \\"<grant number>\\" }\\n# The catalog is public:\\nquery Catalog {\\n  dataGroups { name description fields { coordinate } }\\n}\\n",
     }),
   );
 </script>
 </body>
 </html>`;
-}
 
 /**
  * Routes of the offline explorer: `/explorer` (GraphiQL) and its assets. Assets are read
  * once and kept in memory; a missing package answers 404 with a sentence, never a crash.
  */
-export function explorerRoutes(options: ExplorerOptions) {
+export function explorerRoutes() {
   const cache = new Map<string, Buffer>();
   const asset = async (name: string): Promise<Buffer | null> => {
     const entry = ASSETS[name];
@@ -109,11 +115,13 @@ export function explorerRoutes(options: ExplorerOptions) {
       response.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",
-        // Everything the page loads is served here; nothing may come from elsewhere.
-        "content-security-policy":
-          "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:",
+        // Everything the page loads is served here; nothing may come from elsewhere, and no
+        // other site may frame it (a framed explorer could be made to run a user's key).
+        "content-security-policy": `default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; ${FRAME_ANCESTORS_NONE}`,
+        "x-frame-options": "DENY",
+        "referrer-policy": "no-referrer",
       });
-      response.end(page(options.defaultHeaders()));
+      response.end(PAGE);
     },
   };
   for (const [name, { type }] of Object.entries(ASSETS)) {

@@ -3,12 +3,14 @@ import { createServer } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import {
+  apolloLoggerOf,
   correlationIdOf,
   createGraphQLServer,
   type GraphQLServer,
   identityTtlSecondsFromEnv,
   isProduction,
   type PlatformEnvironment,
+  partLogger,
   type ReadinessReport,
   type SigningKeys,
 } from "@rnp/common";
@@ -37,6 +39,7 @@ import { limitsFromEnv, type OperationLimits } from "./limits/config";
 import { refusePlannerErrors } from "./limits/plannerErrors";
 import { operationLimitsPlugin, parseOptionsFor } from "./limits/plugin";
 import { RateLimiter, rateLimitKey } from "./limits/rateLimit";
+import { sliceLargeOperations } from "./limits/slicedExecution";
 import { SubscriptionLimits } from "./limits/subscriptionLimits";
 import { createGatewayMetrics, withSubgraphMetrics } from "./observability";
 import { createPortal, type PortalSettings } from "./portal";
@@ -71,8 +74,6 @@ export interface GatewayOptions {
    * gateway's own make-fetch-happen client, kept as the benchmark's baseline.
    */
   fetcher?: "undici" | "default";
-  /** Headers the offline explorer (`/explorer`, development only) starts with. */
-  explorerHeaders?: () => Record<string, string> | undefined;
   /**
    * The audit chain: its HMAC key (required with access control; never stored in the
    * database), and where the chain head is anchored (`anchors`, see `AuditWriterOptions`).
@@ -159,6 +160,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   await documents.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Its warnings as JSON lines through the redacting logger, not console text.
+    logger: apolloLoggerOf(partLogger("gateway")),
     buildService: ({ name, url }) => {
       const source = new SignedDataSource(
         { url: options.subgraphUrls[name] ?? url, ...(pool ? { fetcher: pool.fetcher as Fetcher } : {}) },
@@ -174,6 +177,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     },
   });
   refusePlannerErrors(gateway);
+  sliceLargeOperations(gateway);
   const limits = limitsFromEnv(options.limits);
   const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
   const marks = {
@@ -278,7 +282,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
       ...portal?.routes,
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
-      ...(isProduction() ? {} : explorerRoutes({ defaultHeaders: () => options.explorerHeaders?.() })),
+      ...(isProduction() ? {} : explorerRoutes()),
     },
     beforeStop: async () => {
       await subscriptions?.dispose();

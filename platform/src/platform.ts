@@ -75,8 +75,6 @@ export interface RunningPlatform {
   operatorKey: string;
   /** A few personal codes of the register, for examples. */
   samplePersonCodes: string[];
-  /** Sets the headers the offline explorer starts with (e.g. a demo key and grant). */
-  setExplorerHeaders(headers: Record<string, string>): void;
   /** The file the audit chain head is anchored to, if any. */
   auditAnchorFile: string | null;
   /** The portal's address (`…/portal/`), when it is served. */
@@ -182,12 +180,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       );
     }
     const gatewayDb = createDatabase(databaseUrl, { applicationName: "rnp-gateway" });
-    let explorerHeaders: Record<string, string> | undefined;
     const gateway = await createGatewayServer({
       subgraphUrls,
       database: gatewayDb,
       signingSecret,
-      explorerHeaders: () => explorerHeaders,
       audit: {
         key: auditKey,
         ...(anchorFile ? { anchors: fileAnchorSink(anchorFile, auditKey) } : {}),
@@ -226,9 +222,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       databaseUrl,
       operatorKey,
       samplePersonCodes,
-      setExplorerHeaders: (headers) => {
-        explorerHeaders = headers;
-      },
       auditAnchorFile: anchorFile,
       portalUrl: options.portal
         ? `${options.publicUrl ? new URL(options.publicUrl).origin : gatewayUrl.replace(/\/graphql$/, "").replace("//127.0.0.1:", "//localhost:")}/portal/`

@@ -12,6 +12,7 @@ import {
 } from "@rnp/platform/provision";
 import { allDataGroupNames } from "@rnp/schema";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { TEST_AUDIT_CHAIN_KEY, TEST_OAUTH_KEYS, TEST_SIGNING_SECRET } from "./testSecrets";
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -32,14 +33,7 @@ export interface QueryOptions {
 
 export const ALL_GROUPS = allDataGroupNames();
 
-/** The secret the test platform's gateway signs identities with, to forge or check them in tests. */
-export const TEST_SIGNING_SECRET = "whole-stack-test-signing-secret";
-
-/** The audit chain key of the test platform, for `verifyAuditChain` and `audit:verify`. */
-export const TEST_AUDIT_CHAIN_KEY = "whole-stack-test-audit-chain-key-0123456789";
-
-/** The keys the test platforms sign OAuth access tokens with, to forge tokens in tests. */
-export const TEST_OAUTH_KEYS = [{ id: "oauth-test", secret: "whole-stack-test-oauth-signing-key" }];
+export { TEST_AUDIT_CHAIN_KEY, TEST_OAUTH_KEYS, TEST_SIGNING_SECRET } from "./testSecrets";
 
 /**
  * The acceptance act key pair of the test platforms of one test file: a TEST platform signs

@@ -1,8 +1,11 @@
 import type { Reporter, TestModule } from "vitest/node";
+import { checkRunLogs } from "./logCheck";
 
 /**
  * Ends the run with a plain "N passed, N failed, N skipped" line, the closing line CI
- * reads to count tests (Vitest's own summary is not in a form it reads).
+ * reads to count tests (Vitest's own summary is not in a form it reads). Before it, the
+ * run's log lines are checked for person data and secrets (`logCheck.ts`): a finding counts
+ * as one failed test and fails the run.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: readonly TestModule[]) {
@@ -16,6 +19,10 @@ export default class SummaryReporter implements Reporter {
       }
       // A file that failed to load has no tests; count it so the run cannot look green.
       if (module.state() === "failed" && [...module.children.allTests()].length === 0) counts.failed++;
+    }
+    if (!checkRunLogs(process.env.RNP_TEST_LOG_DIR, (line) => console.log(line))) {
+      counts.failed++;
+      process.exitCode = 1;
     }
     console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }

@@ -1,4 +1,5 @@
 export * from "./logger";
 export * from "./metrics";
+export * from "./redaction";
 export * from "./requests";
 export * from "./tracing";

@@ -6,6 +6,7 @@ import {
   dcatRequestBinding,
   IDENTITY_HEADER,
   isPublicBaseUrl,
+  partLogger,
   SDL_PATH,
   type SigningKeys,
   signIdentity,
@@ -89,7 +90,7 @@ export function catalogRoutes(options: CatalogRoutesOptions) {
         });
         response.end(await upstream.text());
       } catch (error) {
-        console.error("the catalog subgraph did not answer the DCAT request", error);
+        partLogger("gateway").error({ err: error }, "the catalog subgraph did not answer the DCAT request");
         refuse(
           response,
           503,

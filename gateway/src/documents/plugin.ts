@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
+import { checkPersistedQueryExtension } from "./persistedQueryExtension";
 import type { ApprovedDocuments } from "./store";
 
 /** How a request named a composite data set's version. */
@@ -108,6 +109,7 @@ async function resolvePersistedDocument(
   request: GraphQLRequest,
   contextValue: GatewayContext,
 ) {
+  checkPersistedQueryExtension(request);
   const wanted = persistedIdOf(request);
   if (!wanted) return;
   const key = bearerKeyOf(contextValue.authorization);

@@ -26,6 +26,12 @@ export interface OperationLimits {
    * key's own queue (GATEWAY_IN_FLIGHT_COST, default 10 000: about one full `persons` batch).
    */
   inFlightCost: number;
+  /**
+   * Cost all keys together may have running at once on one gateway process, each key's first
+   * request aside; while several keys have work, each holds at most its share of it
+   * (GATEWAY_TOTAL_IN_FLIGHT_COST, default 40 000). See `Admission`.
+   */
+  inFlightTotalCost: number;
   /** Requests one key may have waiting for admission (GATEWAY_MAX_QUEUED, default 64). */
   maxQueued: number;
   /** Longest a request waits for admission (GATEWAY_MAX_QUEUE_WAIT_MS, default 10 000). */
@@ -59,6 +65,7 @@ export function limitsFromEnv(overrides: Partial<OperationLimits> = {}): Operati
     ratePerMinute: positiveInteger("RATE_LIMIT_PER_MINUTE", 6_000),
     maxSubscriptionsPerKey: positiveInteger("MAX_SUBSCRIPTIONS_PER_KEY", 100),
     inFlightCost: positiveInteger("GATEWAY_IN_FLIGHT_COST", 10_000),
+    inFlightTotalCost: positiveInteger("GATEWAY_TOTAL_IN_FLIGHT_COST", 40_000),
     maxQueued: positiveInteger("GATEWAY_MAX_QUEUED", 64),
     maxQueueWaitMs: positiveInteger("GATEWAY_MAX_QUEUE_WAIT_MS", 10_000),
     hideSuggestions: process.env.NODE_ENV === "production",

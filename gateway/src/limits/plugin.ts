@@ -5,8 +5,10 @@ import { Admission, AdmissionRefused } from "./concurrency";
 import type { OperationLimits } from "./config";
 import { checkCost } from "./cost";
 import { checkDocumentShape, hideSuggestions, tokenRefusal, withoutSuggestions } from "./documentLimits";
+import { chooseOperation } from "./operationChoice";
 import { rateLimitKey } from "./rateLimit";
 import { limitRefusal } from "./refusal";
+import { recordCost } from "./slicedExecution";
 
 /** graphql-js's message when `parse(…, { maxTokens })` stops ("more that" in graphql 16, "more than" later). */
 const TOKEN_LIMIT_REACHED = /Document contains more tha[nt] \d+ tokens/;
@@ -31,6 +33,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
   const shapeChecked = new WeakSet<DocumentNode>();
   const admission = new Admission({
     budget: limits.inFlightCost,
+    capacity: limits.inFlightTotalCost,
     maxQueued: limits.maxQueued,
     maxWaitMs: limits.maxQueueWaitMs,
   });
@@ -55,11 +58,13 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
         },
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
           if (!overHttp) return;
+          chooseOperation(document, request.operationName);
           if (!shapeChecked.has(document)) {
             checkDocumentShape(schema, document, limits);
             shapeChecked.add(document);
           }
           const { cost } = checkCost(schema, document, operationName, request.variables ?? {}, limits);
+          recordCost(contextValue, cost);
           try {
             const admitted = await admission.acquire(
               rateLimitKey(contextValue.authorization, contextValue.clientAddress),

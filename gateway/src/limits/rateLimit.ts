@@ -1,4 +1,4 @@
-import { hashApiKey } from "@rnp/common";
+import { hashApiKey, partLogger } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
 import { sql } from "drizzle-orm";
 import { limitRefusal } from "./refusal";
@@ -71,7 +71,10 @@ export class RateLimiter {
     try {
       [row] = await this.countStatement.execute({ key });
     } catch (error) {
-      console.error("rate limit could not be counted; the request is let through", error);
+      partLogger("gateway").error(
+        { err: error },
+        "rate limit could not be counted; the request is let through",
+      );
       return;
     }
     if (row && row.points > this.perMinute) {

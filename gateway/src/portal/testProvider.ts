@@ -170,7 +170,10 @@ export async function createTestProvider(options: TestProviderOptions): Promise<
     renderError: async (ctx, out) => {
       ctx.type = "html";
       const nonce = randomBytes(12).toString("base64url");
-      ctx.set("content-security-policy", `default-src 'none'; style-src 'nonce-${nonce}'`);
+      ctx.set(
+        "content-security-policy",
+        `default-src 'none'; style-src 'nonce-${nonce}'; frame-ancestors 'none'`,
+      );
       ctx.body = page(
         "Kļūda / Error",
         `<h1>Pierakstīšanās neizdevās <span lang="en">(sign-in failed)</span></h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p>`,

@@ -17,7 +17,6 @@ import {
   valueFromAST,
   visit,
 } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
 import type postgres from "postgres";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { GatewayContext } from "../access/context";
@@ -30,6 +29,7 @@ import { batchQueryOf } from "./batchQuery";
 import { ChangeStream } from "./changeStream";
 import { parseShared } from "./documentCache";
 import { type BatchSource, SharedBatches } from "./sharedBatches";
+import { serveGraphQLWs, socketServerOptions } from "./socketServer";
 import { listenForWakeUps, setKeyOf } from "./wakeUps";
 
 /**
@@ -161,7 +161,11 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     if (shared && --shared.subscribers === 0) sources.delete(source.key);
   }
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    ...socketServerOptions(),
+  });
   const heartbeat = setInterval(() => {
     for (const socket of wsServer.clients) {
       const alive = socket as typeof socket & { isAlive?: boolean };
@@ -181,7 +185,7 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
     });
   });
 
-  const cleanup = useServer<ConnectionParams>(
+  const cleanup = serveGraphQLWs<ConnectionParams>(
     {
       onConnect: (ctx) => acceptsConnection(options.database.db, ctx.connectionParams),
       onSubscribe: inSocketOrder(async (ctx, _id, sent) => {

@@ -204,7 +204,6 @@ const demo =
         purpose: "Customer due diligence (demo)",
         environment,
       });
-if (demo) platform.setExplorerHeaders({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber });
 const [signatory, official] = platform.samplePersonCodes;
 if (demo && signatory && official) {
   await provisionPortalDemo(platform.gatewayUrl, platform.operatorKey, demo, { signatory, official });
@@ -216,7 +215,7 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
   gateway (Apollo Sandbox in a browser)  ${gatewayUrl}${
     demo
       ? `
-  explorer (offline, headers prefilled)  ${root}/explorer`
+  explorer (offline, headers prefilled)  ${root}/explorer#${new URLSearchParams({ authorization: `Bearer ${demo.key}`, grant: demo.grantNumber })}`
       : ""
   }
   portal (docs/PORTAL.md)                ${platform.portalUrl}${

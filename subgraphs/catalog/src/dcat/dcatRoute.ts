@@ -6,6 +6,7 @@ import {
   dcatRequestBinding,
   identityOf,
   isPublicBaseUrl,
+  partLogger,
   type SigningKeys,
 } from "@rnp/common";
 import type { Database } from "@rnp/db";
@@ -66,7 +67,7 @@ export function dcatRoutes(options: {
         const document = await loadDcatCatalog(options.db, options.dataGroups, base);
         send(response, 200, "application/ld+json; charset=utf-8", `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {
-        console.error("the DCAT-AP document could not be built", error);
+        partLogger("catalog").error({ err: error }, "the DCAT-AP document could not be built");
         send(
           response,
           503,

@@ -1,5 +1,6 @@
 import { badUserInput, echo } from "@rnp/common";
 import type { PersonConnectionResolvers, QueryResolvers } from "../__generated__/resolvers-types";
+import { batchTurn } from "../batchTurns";
 import {
   findPersonCodeByDocument,
   findResidentCodes,
@@ -42,18 +43,21 @@ export const Query: QueryResolvers = {
   person: (_parent, { personCode }, { loaders }) =>
     loaders.visiblePerson.load(requirePersonCode(personCode, "personCode")),
 
-  persons: async (_parent, { personCodes }, { loaders, personsBatchLimit }) => {
+  persons: async (_parent, { personCodes }, { loaders, personsBatchLimit, identity }) => {
     if (personCodes.length > personsBatchLimit) {
       throw badUserInput(
         `\`personCodes\` has ${personCodes.length} codes; send at most ${personsBatchLimit} a call and split the rest into further calls.`,
         { limit: personsBatchLimit },
       );
     }
+    // A large batch checks its codes in a turn of its own, and its persons are completed in the next.
+    await batchTurn(identity, personCodes.length);
     const codes = personCodes.map((input, index) =>
       personCodeOrError(input, `personCodes[${index}]`, { argument: "personCodes", index }),
     );
     const valid = codes.filter((code): code is string => typeof code === "string");
     const rows = await loaders.visiblePerson.loadMany(valid);
+    await batchTurn(identity, personCodes.length);
     const byCode = new Map(valid.map((code, i) => [code, rows[i]]));
     // An Error in a list position becomes a located error there; the other positions stay.
     // graphql-js supports this but the generated type cannot say it, hence the one cast.
