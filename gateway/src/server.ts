@@ -240,6 +240,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 marks,
                 environment,
                 audit: { ...auditOptionsOf(options), observer: metrics.audit },
+                defaultListSize: limits.defaultListSize,
                 ...(oauth ? { tokens: oauth.tokens } : {}),
                 ...(portal ? { sessions: portal.credential } : {}),
               }),

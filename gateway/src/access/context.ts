@@ -1,5 +1,6 @@
 import type { RequestIdentity } from "@rnp/common";
 import type { PortalRequest } from "../portal/sessionCredential";
+import type { QuotaReservation } from "./quota";
 
 /** Who receives a response: one audit row per recipient and person disclosed. */
 export interface AuditRecipient {
@@ -24,10 +25,11 @@ export interface GatewayContext {
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
   identity: RequestIdentity | null;
   /**
-   * Set when the grant has a daily quota: the persons this request discloses (a query's or
-   * a subscription delivery's alike) are added to that grant's use of that day.
+   * Set when the grant has a daily quota: the persons reserved for this request before it
+   * ran, settled to the persons it discloses (a query's or a subscription delivery's alike,
+   * times its recipients) when its response is sent.
    */
-  quota?: { grantId: number; day: string };
+  quota?: QuotaReservation;
   /**
    * The approved composite data set's version the request executes by id (set by
    * `gateway/src/documents/`); audited with each disclosure, and what a safelisted grant requires.
