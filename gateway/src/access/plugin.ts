@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { type AccessMarks, analyseDocument } from "@rnp/policy/analysis";
 import type postgres from "postgres";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
@@ -15,7 +16,6 @@ import {
 } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
 import { type AccessTokens, looksLikeJwt } from "./oauth";
-import { type AccessMarks, analyseOperation } from "./operationAnalysis";
 
 export interface AccessControlOptions {
   db: Database;
@@ -200,7 +200,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, operation, source, request }) {
-          const needs = analyseOperation(schema, document, marks, request.variables);
+          const needs = analyseDocument(schema, document, marks, request.variables);
           const { identity, namedGrant } =
             contextValue.portal && options.sessions
               ? await options.sessions.authenticate(
