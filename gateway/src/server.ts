@@ -15,15 +15,8 @@ import {
   type SigningKeys,
 } from "@rnp/common";
 import type { DatabaseClient } from "@rnp/db";
-import {
-  dataGroupsOf,
-  entryPointDisclosuresOf,
-  fieldDataGroups,
-  fieldRolesOf,
-  loadSupergraphSdl,
-  rootFieldsServedBy,
-  subgraphs,
-} from "@rnp/schema";
+import { accessMarksOf } from "@rnp/policy/analysis";
+import { loadSupergraphSdl, subgraphs } from "@rnp/schema";
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
 import { SignedDataSource } from "./access/dataSource";
@@ -180,16 +173,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   sliceLargeOperations(gateway);
   const limits = limitsFromEnv(options.limits);
   const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
-  const marks = {
-    fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
-    fieldRoles: fieldRolesOf(supergraphSdl),
-    entryPointGroups: entryPointDisclosuresOf(supergraphSdl),
-    grantRootFields: new Set([
-      ...[...rootFieldsServedBy(supergraphSdl, "person")].map((field) => `Query.${field}`),
-      ...[...rootFieldsServedBy(supergraphSdl, "monitoring")].map((field) => `Query.${field}`),
-      ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
-    ]),
-  };
+  const marks = accessMarksOf(supergraphSdl);
   const environment = options.environment ?? "TEST";
   const oauth =
     options.oauth && options.accessControl !== false

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { type AccessMarks, analyseDocument } from "@rnp/policy/analysis";
 import type postgres from "postgres";
 import { operationCost } from "../limits/cost";
 import type { SessionCredential } from "../portal/sessionCredential";
@@ -10,7 +11,6 @@ import type { GatewayContext } from "./context";
 import { findCredential, findGrantsOf, type GrantRecord, quotaUsed } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
 import { type AccessTokens, looksLikeJwt } from "./oauth";
-import { type AccessMarks, analyseOperation } from "./operationAnalysis";
 import { reservePersons, reserveQuota, settleQuota } from "./quota";
 
 export interface AccessControlOptions {
@@ -251,7 +251,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           source,
           request,
         }) {
-          const needs = analyseOperation(schema, document, marks, request.variables);
+          const needs = analyseDocument(schema, document, marks, request.variables);
           const { identity, namedGrant } =
             contextValue.portal && options.sessions
               ? await options.sessions.authenticate(
