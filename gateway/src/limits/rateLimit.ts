@@ -1,5 +1,6 @@
 import { hashApiKey, partLogger } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
+import { bearerCredentialOf } from "@rnp/policy/credentials";
 import { sql } from "drizzle-orm";
 import { limitRefusal } from "./refusal";
 
@@ -10,7 +11,7 @@ const { rateLimits } = schema.access;
  * stored), or its client address when it sends none.
  */
 export function rateLimitKey(authorization: string | undefined, clientAddress: string | null): string {
-  const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  const key = bearerCredentialOf(authorization);
   if (key) return `key:${hashApiKey(key)}`;
   return `address:${clientAddress ?? "unknown"}`;
 }
