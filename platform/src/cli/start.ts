@@ -166,7 +166,10 @@ const platform = await startPlatform({
   ...(process.env.PUBLIC_BASE_URL ? { publicUrl: process.env.PUBLIC_BASE_URL } : {}),
   actKeys: acts.actKeys,
   ...(process.env.DATABASE_URL
-    ? { databaseUrl: process.env.DATABASE_URL }
+    ? {
+        databaseUrl: process.env.DATABASE_URL,
+        ...(process.env.DATABASE_READ_URL ? { databaseReadUrl: process.env.DATABASE_READ_URL } : {}),
+      }
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
   ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
   ...(signingKeys ? { signingSecret: signingKeys } : {}),
