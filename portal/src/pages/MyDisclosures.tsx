@@ -156,7 +156,9 @@ export default function MyDisclosures() {
                       {new Date(node.at).toLocaleString(i18n.language === "lv" ? "lv-LV" : "en-GB")}
                     </Table.Cell>
                     <Table.Cell>{node.organisationName}</Table.Cell>
-                    <Table.Cell>{node.dataGroups.join(", ")}</Table.Cell>
+                    <Table.Cell>
+                      {node.dataGroups.length > 0 ? node.dataGroups.join(", ") : t("disclosures.existence")}
+                    </Table.Cell>
                     <Table.Cell>{node.legalBasis}</Table.Cell>
                     <Table.Cell>{node.purpose}</Table.Cell>
                     <Table.Cell>{t(`disclosures.channels.${node.channel}`)}</Table.Cell>

@@ -12,10 +12,11 @@ import type { PersonContext } from "./context";
 import type { PersonRow } from "./repositories/personRepository";
 
 /**
- * Personal codes of the persons a root field returned: a person row, or a page of
- * `PersonConnection` (its `personCodes`); nothing for `null`.
+ * Personal codes of the persons a root field returned: a person row, a list of them
+ * (`persons`), or a page of a connection (its `personCodes`); nothing for `null`.
  */
 function personCodesReturned(result: unknown): string[] {
+  if (Array.isArray(result)) return result.flatMap(personCodesReturned);
   if (!result || typeof result !== "object") return [];
   if ("personCodes" in result && Array.isArray(result.personCodes)) return result.personCodes as string[];
   if ("personCode" in result && typeof result.personCode === "string") return [result.personCode];
@@ -98,11 +99,11 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
           );
         }
         const result = await resolve(parent, args, context, info);
-        // Every person the entry point returns is disclosed with these groups, even when
-        // no field of theirs is selected (a cursor or a bare `personCode` still names them).
-        for (const code of disclosed.length > 0 ? personCodesReturned(result) : []) {
-          recordDisclosure(disclosures, code, disclosed);
-        }
+        // Every person the entry point returns is disclosed, with these groups, even when no
+        // field of theirs is selected: a cursor, a bare `personCode`, a `__typename` or a
+        // `totalCount` still tell that the person exists and passes the grant's conditions
+        // (an existence disclosure: audited with no data group when none is marked).
+        for (const code of personCodesReturned(result)) recordDisclosure(disclosures, code, disclosed);
         return result;
       };
     }
