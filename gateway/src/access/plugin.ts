@@ -4,6 +4,7 @@ import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIde
 import type { Database } from "@rnp/db";
 import type postgres from "postgres";
 import { operationCost } from "../limits/cost";
+import { noteAuthentication } from "../limits/rateLimit";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
@@ -259,7 +260,16 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                   { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
                   contextValue.disclosures,
                 )
-              : await authenticate(contextValue, needs.needsGrant || needs.roles.size > 0);
+              : await authenticate(contextValue, needs.needsGrant || needs.roles.size > 0).then(
+                  (authenticated) => {
+                    noteAuthentication(contextValue.authorization, true);
+                    return authenticated;
+                  },
+                  (error: unknown) => {
+                    noteAuthentication(contextValue.authorization, false);
+                    throw error;
+                  },
+                );
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
               throw refuse(

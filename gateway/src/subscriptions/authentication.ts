@@ -1,5 +1,6 @@
 import type { Database } from "@rnp/db";
 import { findCredential } from "../access/credentials";
+import { noteAuthentication } from "../limits/rateLimit";
 
 /** What a subscriber sends on connect: its key and the grant its subscriptions exercise. */
 export type ConnectionParams = {
@@ -19,7 +20,9 @@ export async function acceptsConnection(
   const key = /^Bearer\s+(\S+)$/i.exec(params?.authorization ?? "")?.[1];
   if (!key) return false;
   const credential = await findCredential(db, key);
-  return Boolean(
+  const accepted = Boolean(
     credential && !credential.revokedAt && (!credential.expiresAt || credential.expiresAt > new Date()),
   );
+  noteAuthentication(params?.authorization, accepted);
+  return accepted;
 }
