@@ -1,4 +1,5 @@
 import type { RequestIdentity } from "@rnp/common";
+import type { Transport } from "@rnp/policy/credentials";
 import type { PortalRequest } from "../portal/sessionCredential";
 import type { QuotaReservation } from "./quota";
 
@@ -20,8 +21,10 @@ export interface GatewayContext {
   authorization: string | undefined;
   /** A person's portal session the request carries (cookie and its proofs), when it has no `Authorization`. */
   portal?: PortalRequest;
-  /** The `Grant` header as sent: the number of the grant the request exercises. */
+  /** The grant the request exercises, as `grantNumberOf` read it (trimmed, checked) where the request came in. */
   grantNumber: string | undefined;
+  /** How the request came: a subscription's executions are `graphql-ws` (refusals name `connectionParams`). Default HTTP. */
+  transport?: Transport;
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
   identity: RequestIdentity | null;
   /**

@@ -2,16 +2,24 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { type AccessMarks, analyseDocument } from "@rnp/policy/analysis";
+import {
+  authenticate as authenticateCredential,
+  credentialRequired,
+  findNameableGrants,
+  type GrantRecord,
+  identityOf,
+  PLACES,
+} from "@rnp/policy/credentials";
 import type postgres from "postgres";
 import { operationCost } from "../limits/cost";
 import { noteAuthentication } from "../limits/rateLimit";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
-import { findCredential, findGrantsOf, type GrantRecord, quotaUsed } from "./credentials";
+import { credentialSources, type PresentedSession, quotaUsed } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
-import { type AccessTokens, looksLikeJwt } from "./oauth";
-import { type AccessMarks, analyseOperation } from "./operationAnalysis";
+import type { AccessTokens } from "./oauth";
 import { reservePersons, reserveQuota, settleQuota } from "./quota";
 
 export interface AccessControlOptions {
@@ -45,11 +53,6 @@ function refuse(code: ErrorCode, message: string, extensions: Record<string, unk
   return graphQLError(code, message, { ...extensions, http: { status: HTTP_STATUS[code] ?? 400 } });
 }
 
-function bearerKey(authorization: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  return match?.[1] ?? null;
-}
-
 /**
  * Authenticates the caller, checks every selected field against its role and grant before
  * anything runs, counts the grant's quota, and writes the audit trail before the response
@@ -57,53 +60,34 @@ function bearerKey(authorization: string | undefined): string | null {
  */
 export function accessControlPlugin(options: AccessControlOptions): ApolloServerPlugin<GatewayContext> {
   const { db, marks } = options;
+  const sources = credentialSources(options);
   const auditWriter = new AuditWriter({ sql: options.sql, ...options.audit });
 
   async function authenticate(
     context: GatewayContext,
     needsKey: boolean,
+    session: () => PresentedSession | undefined,
   ): Promise<{ identity: RequestIdentity; namedGrant: GrantRecord | null }> {
-    const key = bearerKey(context.authorization);
-    if (!key) {
-      if (context.authorization) {
-        throw refuse("UNAUTHENTICATED", "The Authorization header must read `Bearer <API key>`.");
-      }
-      if (needsKey) {
-        throw refuse(
-          "UNAUTHENTICATED",
-          "This operation needs an API key: send it as `Authorization: Bearer <key>`. Keys are issued by the platform operator.",
-        );
-      }
+    const transport = context.transport ?? "http";
+    const credential = await authenticateCredential(
+      {
+        authorization: context.authorization,
+        grantNumber: context.grantNumber,
+        session: session(),
+        transport,
+      },
+      sources,
+    ).catch((error: unknown) => {
+      // A refused bearer value is counted under its address from now on.
+      noteAuthentication(context.authorization, false);
+      throw error;
+    });
+    if (credential) noteAuthentication(context.authorization, true);
+    if (!credential) {
+      if (needsKey) throw credentialRequired(transport);
       return { identity: anonymousIdentity(context.requestId), namedGrant: null };
     }
-    // An OAuth access token (a JWT) stands for its client's key; its refusals are its own.
-    const credential =
-      options.tokens && looksLikeJwt(key)
-        ? await options.tokens.credentialOf(key, context.grantNumber?.trim())
-        : await findCredential(db, key, context.grantNumber?.trim());
-    if (!credential)
-      throw refuse("UNAUTHENTICATED", "The API key is not known: check that it was copied whole.");
-    if (credential.revokedAt) {
-      throw refuse(
-        "UNAUTHENTICATED",
-        `The API key ${key.slice(0, 10)}… was revoked on ${credential.revokedAt.toISOString()}: ask your administrator for a new one.`,
-      );
-    }
-    if (credential.expiresAt && credential.expiresAt.getTime() <= Date.now()) {
-      throw refuse(
-        "UNAUTHENTICATED",
-        `The API key ${key.slice(0, 10)}… expired on ${credential.expiresAt.toISOString()}: ask your administrator for a new one.`,
-      );
-    }
-    const identity: RequestIdentity = {
-      requestId: context.requestId,
-      requesterId: credential.requesterId,
-      keyId: credential.keyId,
-      role: credential.role,
-      grant: null,
-      issuedAt: Date.now(),
-    };
-    return { identity, namedGrant: credential.grant };
+    return { identity: identityOf(credential, context.requestId), namedGrant: credential.grant };
   }
 
   async function exerciseGrant(
@@ -114,14 +98,14 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     readsPersons: boolean,
     personsBound: () => number,
   ) {
-    const number = context.grantNumber?.trim();
+    const number = context.grantNumber;
     if (!number) {
-      const own = await findGrantsOf(db, identity.requesterId, identity.keyId);
+      const own = await findNameableGrants(db, identity.requesterId, identity.keyId);
       const list = own.map((g) => `${g.number} (${g.purpose}; ${g.environment.toLowerCase()})`).join(", ");
       throw refuse(
         "GRANT_REQUIRED",
         own.length > 0
-          ? `Name the grant this request exercises in the \`Grant\` header. Your grants: ${list}.`
+          ? `Name the grant this request exercises in ${PLACES[context.transport ?? "http"].grant}. Your grants: ${list}.`
           : "Person data is disclosed only under a grant, and your organisation has none: ask the platform operator for one.",
         { grants: own.map((g) => g.number) },
       );
@@ -252,24 +236,17 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           source,
           request,
         }) {
-          const needs = analyseOperation(schema, document, marks, request.variables);
-          const { identity, namedGrant } =
-            contextValue.portal && options.sessions
-              ? await options.sessions.authenticate(
-                  contextValue.portal,
-                  { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
-                  contextValue.disclosures,
-                )
-              : await authenticate(contextValue, needs.needsGrant || needs.roles.size > 0).then(
-                  (authenticated) => {
-                    noteAuthentication(contextValue.authorization, true);
-                    return authenticated;
-                  },
-                  (error: unknown) => {
-                    noteAuthentication(contextValue.authorization, false);
-                    throw error;
-                  },
-                );
+          const needs = analyseDocument(schema, document, marks, request.variables);
+          const { identity, namedGrant } = await authenticate(
+            contextValue,
+            needs.needsGrant || needs.roles.size > 0,
+            () =>
+              contextValue.portal && {
+                portal: contextValue.portal,
+                request: { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
+                disclosures: contextValue.disclosures,
+              },
+          );
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
               throw refuse(
