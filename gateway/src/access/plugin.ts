@@ -13,6 +13,7 @@ import {
 } from "@rnp/policy/credentials";
 import type postgres from "postgres";
 import { operationCost } from "../limits/cost";
+import { noteAuthentication } from "../limits/rateLimit";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
@@ -76,7 +77,12 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
         transport,
       },
       sources,
-    );
+    ).catch((error: unknown) => {
+      // A refused bearer value is counted under its address from now on.
+      noteAuthentication(context.authorization, false);
+      throw error;
+    });
+    if (credential) noteAuthentication(context.authorization, true);
     if (!credential) {
       if (needsKey) throw credentialRequired(transport);
       return { identity: anonymousIdentity(context.requestId), namedGrant: null };

@@ -7,12 +7,37 @@ import { limitRefusal } from "./refusal";
 const { rateLimits } = schema.access;
 
 /**
+ * Hashes of the bearer values that authenticated in this process, most recent last (at most
+ * `KNOWN_KEYS_MAX`): only these are rate keys of their own. A random value is counted under
+ * its address, so a flood of them neither escapes the limit nor adds a row each.
+ */
+const authenticatedKeys = new Map<string, true>();
+const KNOWN_KEYS_MAX = 100_000;
+
+const bearerHash = (authorization: string | undefined) => {
+  const key = bearerCredentialOf(authorization);
+  return key ? hashApiKey(key) : null;
+};
+
+/** Notes whether the request's bearer value authenticated (true) or was refused (false). */
+export function noteAuthentication(authorization: string | undefined, authenticated: boolean): void {
+  const hash = bearerHash(authorization);
+  if (!hash) return;
+  authenticatedKeys.delete(hash);
+  if (!authenticated) return;
+  authenticatedKeys.set(hash, true);
+  if (authenticatedKeys.size > KNOWN_KEYS_MAX)
+    authenticatedKeys.delete(authenticatedKeys.keys().next().value!);
+}
+
+/**
  * Who a request is counted for: its API key (by hash, as the key itself must not be
- * stored), or its client address when it sends none.
+ * stored) once that key has authenticated, else its client address (no key, or one not
+ * known to be valid: a key's first request is counted under its address).
  */
 export function rateLimitKey(authorization: string | undefined, clientAddress: string | null): string {
-  const key = bearerCredentialOf(authorization);
-  if (key) return `key:${hashApiKey(key)}`;
+  const hash = bearerHash(authorization);
+  if (hash && authenticatedKeys.has(hash)) return `key:${hash}`;
   return `address:${clientAddress ?? "unknown"}`;
 }
 

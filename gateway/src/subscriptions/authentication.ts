@@ -7,6 +7,7 @@ import {
   grantNumberOf,
 } from "@rnp/policy/credentials";
 import { GraphQLError } from "graphql";
+import { noteAuthentication } from "../limits/rateLimit";
 
 /** What a subscriber sends on connect: its credential and the grant its subscriptions exercise. */
 export type ConnectionParams = {
@@ -37,9 +38,11 @@ export async function connectionRefusal(
       sources,
     );
     if (!credential) throw credentialRequired("graphql-ws");
+    noteAuthentication(params?.authorization, true);
     return null;
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
+    noteAuthentication(params?.authorization, false);
     return { code: closeCodeOf(error.extensions.code), reason: closeReasonOf(error.message) };
   }
 }
