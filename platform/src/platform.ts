@@ -19,6 +19,11 @@ export const defaultDataDir = projectDataDir();
 export interface PlatformOptions {
   /** An external PostgreSQL; without it an embedded server runs from `dataDir`. */
   databaseUrl?: string;
+  /**
+   * A read URL beside `databaseUrl` (DATABASE_READ_URL: a standby of the Patroni cluster,
+   * docs/OPERATIONS.md) for the person subgraph's stale-tolerant reads. Default: `databaseUrl`.
+   */
+  databaseReadUrl?: string;
   /** Folder of the embedded cluster; default `.data/postgres` in the project. */
   dataDir?: string;
   /** Gateway port; 0 picks a free one. */
@@ -145,7 +150,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       applicationName: "rnp-person",
       ...(options.onPersonStatement ? { onStatement: options.onPersonStatement } : {}),
     });
-    const person = await createPersonSubgraph({ db: personDb.db, signingSecret, onStop: personDb.close });
+    const personReadDb =
+      options.databaseUrl && options.databaseReadUrl
+        ? createDatabase(options.databaseReadUrl, { applicationName: "rnp-person-read" })
+        : null;
+    const person = await createPersonSubgraph({
+      db: personDb.db,
+      ...(personReadDb ? { readDb: personReadDb.db } : {}),
+      signingSecret,
+      onStop: async () => {
+        await personReadDb?.close();
+        await personDb.close();
+      },
+    });
     stops.push(person.stop);
     const personUrl = await person.listen(options.subgraphPorts?.person ?? 4001, host);
 

@@ -180,7 +180,10 @@ const platform = await startPlatform({
   ...(process.env.PUBLIC_BASE_URL ? { publicUrl: process.env.PUBLIC_BASE_URL } : {}),
   actKeys: acts.actKeys,
   ...(process.env.DATABASE_URL
-    ? { databaseUrl: process.env.DATABASE_URL }
+    ? {
+        databaseUrl: process.env.DATABASE_URL,
+        ...(process.env.DATABASE_READ_URL ? { databaseReadUrl: process.env.DATABASE_READ_URL } : {}),
+      }
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
   ...(operatorKey ? { operatorKey } : {}),
   ...(signingKeys ? { signingSecret: signingKeys } : {}),
