@@ -52,15 +52,13 @@ describe("the SQLite target", () => {
     ).rejects.toThrow("killed");
     expect(await readState(db, "cursor")).toBe("c1");
     expect(await db.selectFrom("persons").selectAll().execute()).toHaveLength(1);
-    await db
-      .transaction()
-      .execute((tx) =>
-        applyBatch(tx, config, {
-          persons: [{ ...person, height: "tall" }],
-          removed: [],
-          state: { cursor: "c3" },
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      applyBatch(tx, config, {
+        persons: [{ ...person, height: "tall" }],
+        removed: [],
+        state: { cursor: "c3" },
+      }),
+    );
     expect(await db.selectFrom(DEAD_LETTER_TABLE).select("person_code").execute()).toEqual([
       { person_code: "16117519997" },
     ]);
