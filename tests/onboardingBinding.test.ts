@@ -216,6 +216,16 @@ describe("an application's credentials name only its own grants", () => {
     expect(named.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await byId(b.apiKey)).body.errors).toBeUndefined();
     expect((await byId(adminKey)).body.errors).toBeUndefined();
+    // OAuth clients run their application's approved sets by id too (it was 404 with a token),
+    // and a token of the other application is refused as its key is.
+    const tokenB = (await requestToken(platform.gatewayUrl, b)).body.access_token!;
+    const byToken = await byId(tokenB);
+    expect(byToken.status).toBe(200);
+    expect(byToken.body.errors).toBeUndefined();
+    expect(byToken.body.data).toMatchObject({ person: { declaredAddress: expect.anything() } });
+    const otherToken = await byId(tokenA);
+    expect(otherToken.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(otherToken.body.data ?? null).toBeNull();
   });
 
   it("shows the operator which application each grant and key belongs to", async () => {

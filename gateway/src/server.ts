@@ -220,7 +220,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         ...(options.accessControl === false
           ? []
           : [
-              persistedDocumentsPlugin(documents),
+              persistedDocumentsPlugin(documents, oauth?.tokens),
               operationLimitsPlugin(limits),
               accessControlPlugin({
                 db: options.database.db,

@@ -64,6 +64,12 @@ export interface AccessTokens {
    * RATE_LIMITED (429) past the tier's requests a minute.
    */
   credentialOf(token: string, grantNumber: string | undefined): Promise<KeyRecord>;
+  /**
+   * The API key an access token stands for (its application's), verified as `credentialOf`
+   * verifies it but not counted against the tier: for finding the token's approved composite
+   * sets before the request is authenticated and counted once.
+   */
+  keyIdOf(token: string): Promise<number>;
 }
 
 type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
@@ -309,40 +315,11 @@ export function createOAuth(
   }
 
   const tokens: AccessTokens = {
+    async keyIdOf(token) {
+      return (await lookUp(token, "")).keyId;
+    },
     async credentialOf(token, grantNumber = "") {
-      const claims = await verify(token);
-      const [row] = await db
-        .select({
-          validUntil: oauthClientSecrets.validUntil,
-          clientId: oauthClients.clientId,
-          keyId: apiKeys.id,
-          keyRevokedAt: apiKeys.revokedAt,
-          applicationId: applications.id,
-          requestsPerMinute: applications.requestsPerMinute,
-          requesterId: requesters.id,
-          requesterName: requesters.name,
-          grant: grants,
-        })
-        .from(oauthClientSecrets)
-        .innerJoin(oauthClients, eq(oauthClients.id, oauthClientSecrets.oauthClientId))
-        .innerJoin(applications, eq(applications.id, oauthClients.applicationId))
-        .innerJoin(apiKeys, eq(apiKeys.id, oauthClients.keyId))
-        .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
-        // Binding (docs/ENVIRONMENTS.md): a token names only its application's grants; any
-        // other grant is not found, refused as "not a grant of yours" like another organisation's.
-        .leftJoin(
-          grants,
-          and(eq(grants.number, grantNumber), eq(grants.applicationId, oauthClients.applicationId)),
-        )
-        .where(eq(oauthClientSecrets.id, claims.sid));
-      if (!row || row.clientId !== claims.clientId)
-        throw unauthenticated("The access token's client is not known on this platform: get a new token.");
-      if (row.validUntil && row.validUntil.getTime() <= Date.now()) {
-        throw unauthenticated(
-          `The access token was obtained with a client secret rotated out at ${row.validUntil.toISOString()}: get a new token with the new secret.`,
-        );
-      }
-      if (row.keyRevokedAt) throw unauthenticated("The OAuth client was revoked: ask the operator.");
+      const row = await lookUp(token, grantNumber);
       await countTier(row.applicationId, row.requestsPerMinute);
       // The day's use is not read here: quotaDay "" makes the grant check read it fresh.
       const grant: GrantRecord | null = row.grant
@@ -364,5 +341,43 @@ export function createOAuth(
       };
     },
   };
+
+  /** The token verified and its client, key and (bound) grant read; throws UNAUTHENTICATED. */
+  async function lookUp(token: string, grantNumber: string) {
+    const claims = await verify(token);
+    const [row] = await db
+      .select({
+        validUntil: oauthClientSecrets.validUntil,
+        clientId: oauthClients.clientId,
+        keyId: apiKeys.id,
+        keyRevokedAt: apiKeys.revokedAt,
+        applicationId: applications.id,
+        requestsPerMinute: applications.requestsPerMinute,
+        requesterId: requesters.id,
+        requesterName: requesters.name,
+        grant: grants,
+      })
+      .from(oauthClientSecrets)
+      .innerJoin(oauthClients, eq(oauthClients.id, oauthClientSecrets.oauthClientId))
+      .innerJoin(applications, eq(applications.id, oauthClients.applicationId))
+      .innerJoin(apiKeys, eq(apiKeys.id, oauthClients.keyId))
+      .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
+      // Binding (docs/ENVIRONMENTS.md): a token names only its application's grants; any
+      // other grant is not found, refused as "not a grant of yours" like another organisation's.
+      .leftJoin(
+        grants,
+        and(eq(grants.number, grantNumber), eq(grants.applicationId, oauthClients.applicationId)),
+      )
+      .where(eq(oauthClientSecrets.id, claims.sid));
+    if (!row || row.clientId !== claims.clientId)
+      throw unauthenticated("The access token's client is not known on this platform: get a new token.");
+    if (row.validUntil && row.validUntil.getTime() <= Date.now()) {
+      throw unauthenticated(
+        `The access token was obtained with a client secret rotated out at ${row.validUntil.toISOString()}: get a new token with the new secret.`,
+      );
+    }
+    if (row.keyRevokedAt) throw unauthenticated("The OAuth client was revoked: ask the operator.");
+    return row;
+  }
   return { tokenRoute, tokens };
 }

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
-import { bearerCredentialOf } from "@rnp/policy/credentials";
+import { bearerCredentialOf, looksLikeJwt } from "@rnp/policy/credentials";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
+import type { AccessTokens } from "../access/oauth";
 import { checkPersistedQueryExtension } from "./persistedQueryExtension";
 import type { ApprovedDocuments } from "./store";
 
@@ -75,11 +76,14 @@ export function documentNotFound(hash: string) {
  * approved (Apollo's APQ registration), the request is an ordinary one with its document.
  * A refusal is answered from `didResolveOperation`, with its code and HTTP status.
  */
-export function persistedDocumentsPlugin(documents: ApprovedDocuments): ApolloServerPlugin<GatewayContext> {
+export function persistedDocumentsPlugin(
+  documents: ApprovedDocuments,
+  tokens?: AccessTokens,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       try {
-        await resolvePersistedDocument(documents, request, contextValue);
+        await resolvePersistedDocument(documents, tokens, request, contextValue);
         return;
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
@@ -103,6 +107,7 @@ const REFUSED_PLACEHOLDER = "query PersistedDocumentRefused { __typename }";
 
 async function resolvePersistedDocument(
   documents: ApprovedDocuments,
+  tokens: AccessTokens | undefined,
   request: GraphQLRequest,
   contextValue: GatewayContext,
 ) {
@@ -117,7 +122,10 @@ async function resolvePersistedDocument(
       { http: { status: 401 } },
     );
   }
-  const found = await documents.find(key, wanted.hash, contextValue.grantNumber);
+  // An OAuth access token runs its application's sets: verified here (not counted: the access
+  // step counts the request once), then looked up by the application's key.
+  const credential = tokens && looksLikeJwt(key) ? { keyId: await tokens.keyIdOf(key) } : { apiKey: key };
+  const found = await documents.find(credential, wanted.hash, contextValue.grantNumber);
   if (!found) {
     if (wanted.form === "apq" && request.query !== undefined) return;
     throw documentNotFound(wanted.hash);

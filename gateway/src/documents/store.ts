@@ -23,7 +23,7 @@ export interface ApprovedDocument {
  * an id reveals nothing to whoever guesses it. When one document is approved in sets of
  * two grants, the one of the grant the request names wins.
  */
-function approvedDocumentStatement(db: Database) {
+function approvedDocumentStatement(db: Database, by: "keyHash" | "keyId") {
   return db
     .select({
       setId: compositeSetVersions.setId,
@@ -40,7 +40,9 @@ function approvedDocumentStatement(db: Database) {
     .innerJoin(grants, eq(grants.id, compositeSets.grantId))
     .where(
       and(
-        eq(apiKeys.keyHash, sql.placeholder("keyHash")),
+        by === "keyHash"
+          ? eq(apiKeys.keyHash, sql.placeholder("keyHash"))
+          : eq(apiKeys.id, sql.placeholder("keyId")),
         eq(compositeSetVersions.documentHash, sql.placeholder("documentHash")),
         eq(compositeSetVersions.status, "APPROVED"),
       ),
@@ -50,7 +52,7 @@ function approvedDocumentStatement(db: Database) {
       desc(compositeSetVersions.version),
     )
     .limit(1)
-    .prepare("find_approved_document");
+    .prepare(`find_approved_document_by_${by}`);
 }
 
 /** Cached look-ups kept at most this long, in case a NOTIFY was lost while reconnecting. */
@@ -68,11 +70,13 @@ const MAX_ENTRIES = 10_000;
  */
 export class ApprovedDocuments {
   private readonly cache = new Map<string, { at: number; found: ApprovedDocument }>();
-  private readonly statement: ReturnType<typeof approvedDocumentStatement>;
+  private readonly byKeyHash: ReturnType<typeof approvedDocumentStatement>;
+  private readonly byKeyId: ReturnType<typeof approvedDocumentStatement>;
   private listener: { unlisten(): Promise<void> } | undefined;
 
   constructor(private readonly database: DatabaseClient) {
-    this.statement = approvedDocumentStatement(database.db);
+    this.byKeyHash = approvedDocumentStatement(database.db, "keyHash");
+    this.byKeyId = approvedDocumentStatement(database.db, "keyId");
   }
 
   async start(): Promise<void> {
@@ -92,12 +96,19 @@ export class ApprovedDocuments {
    * Another organisation's set is not found: an id reveals nothing to whoever guesses it.
    * When one document is approved in sets of two grants, the named grant's wins.
    */
-  async find(apiKey: string, documentHash: string, grantNumber = ""): Promise<ApprovedDocument | undefined> {
-    const keyHash = hashApiKey(apiKey);
-    const cacheKey = `${keyHash}|${documentHash}|${grantNumber}`;
+  async find(
+    credential: { apiKey: string } | { keyId: number },
+    documentHash: string,
+    grantNumber = "",
+  ): Promise<ApprovedDocument | undefined> {
+    const keyHash = "apiKey" in credential ? hashApiKey(credential.apiKey) : undefined;
+    const cacheKey = `${keyHash ?? `id:${"keyId" in credential ? credential.keyId : ""}`}|${documentHash}|${grantNumber}`;
     const cached = this.cache.get(cacheKey);
     if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.found;
-    const [found] = await this.statement.execute({ keyHash, documentHash, grantNumber });
+    const [found] =
+      "keyId" in credential
+        ? await this.byKeyId.execute({ keyId: credential.keyId, documentHash, grantNumber })
+        : await this.byKeyHash.execute({ keyHash, documentHash, grantNumber });
     if (!found) return undefined;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(cacheKey, { at: Date.now(), found });

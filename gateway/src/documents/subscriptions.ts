@@ -32,7 +32,7 @@ export async function resolveSubscribePayload<P extends SubscribePayload>(
   try {
     const hash = hashOfId(id);
     const key = bearerCredentialOf(connectionParams?.authorization);
-    const found = key ? await documents.find(key, hash, connectionParams?.grant) : undefined;
+    const found = key ? await documents.find({ apiKey: key }, hash, connectionParams?.grant) : undefined;
     if (!found) throw documentNotFound(hash);
     return {
       payload: {
