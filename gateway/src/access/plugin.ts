@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
+import type { PlatformEnvironment, RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { refusal as refuse, statusOf } from "@rnp/policy/errors";
 import type postgres from "postgres";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
@@ -29,18 +30,6 @@ export interface AccessControlOptions {
   tokens?: AccessTokens;
   /** People's portal sessions (`../portal/sessionCredential.ts`); without it a session cookie is ignored. */
   sessions?: SessionCredential;
-}
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  GRANT_REQUIRED: 403,
-  COMPOSITE_SET_REQUIRED: 403,
-  QUOTA_EXCEEDED: 429,
-};
-
-function refuse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-  return graphQLError(code, message, { ...extensions, http: { status: HTTP_STATUS[code] ?? 400 } });
 }
 
 function bearerKey(authorization: string | undefined): string | null {
@@ -288,11 +277,11 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 {
                   message:
                     "The disclosure could not be recorded in the audit trail, so no data was sent. Try again.",
-                  extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId },
+                  extensions: { code: "AUDIT_UNAVAILABLE", requestId: contextValue.requestId },
                 },
               ];
             }
-            response.http.status = 503;
+            response.http.status = statusOf("AUDIT_UNAVAILABLE");
             return;
           }
           if (contextValue.quota) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@rnp/db";
+import { sendRefusal } from "@rnp/policy/errors";
 import { findCredential } from "../access/credentials";
 import { bearerKeyOf } from "./plugin";
 import { findApprovedDocumentsOf } from "./store";
@@ -12,11 +13,6 @@ export interface PersistedQueryManifest {
   format: "apollo-persisted-query-manifest";
   version: 1;
   operations: { id: string; name: string; type: "query" | "subscription"; body: string }[];
-}
-
-function refuse(response: ServerResponse, status: number, code: string, message: string) {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** The manifest of the organisation's approved versions; `id` is the document's hex SHA-256. */
@@ -42,16 +38,16 @@ export async function manifestOf(db: Database, requesterId: number): Promise<Per
 export function manifestRoute(db: Database) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== "GET") {
-      response.setHeader("allow", "GET");
-      return refuse(response, 405, "BAD_REQUEST", `Download the manifest with GET ${MANIFEST_PATH}.`);
+      return sendRefusal(response, "METHOD_NOT_ALLOWED", `Download the manifest with GET ${MANIFEST_PATH}.`, {
+        allow: "GET",
+      });
     }
     const key = bearerKeyOf(request.headers.authorization);
     const credential = key ? await findCredential(db, key) : undefined;
     const expired = credential?.expiresAt && credential.expiresAt.getTime() <= Date.now();
     if (!credential || credential.revokedAt || expired) {
-      return refuse(
+      return sendRefusal(
         response,
-        401,
         "UNAUTHENTICATED",
         "The manifest lists your organisation's approved composite data sets: send a valid API key as `Authorization: Bearer <key>`.",
       );

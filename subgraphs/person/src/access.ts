@@ -1,12 +1,12 @@
 import {
   checkPersonCode,
   directiveArgument,
-  graphQLError,
   type RequestIdentity,
   recordDisclosure,
   SELF_ACCESS_GRANT_NUMBER,
   wrapFieldResolvers,
 } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import {
   type GraphQLField,
   type GraphQLNamedType,
