@@ -225,7 +225,7 @@ async function notifierCaughtUp() {
   const [end] = await sql`select coalesce(max(seq), 0)::bigint as seq from person.change_log`;
   // No NOTIFY says so when no set got a notification: the follower's position is polled.
   await until(async () => {
-    const [position] = await sql`select change_seq from monitoring.follower_position where id = 1`;
+    const [position] = await sql`select min(change_seq) as change_seq from monitoring.notifier_partitions`;
     return Boolean(position && BigInt(position.change_seq) >= BigInt(end!.seq));
   }, `the notifier to reach change ${end!.seq}`);
 }

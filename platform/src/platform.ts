@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { type ActKeys, createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment, SigningKey, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
@@ -18,6 +19,11 @@ export const defaultDataDir = projectDataDir();
 export interface PlatformOptions {
   /** An external PostgreSQL; without it an embedded server runs from `dataDir`. */
   databaseUrl?: string;
+  /**
+   * A read URL beside `databaseUrl` (DATABASE_READ_URL: a standby of the Patroni cluster,
+   * docs/OPERATIONS.md) for the person subgraph's stale-tolerant reads. Default: `databaseUrl`.
+   */
+  databaseReadUrl?: string;
   /** Folder of the embedded cluster; default `.data/postgres` in the project. */
   dataDir?: string;
   /** Gateway port; 0 picks a free one. */
@@ -77,6 +83,10 @@ export interface RunningPlatform {
   samplePersonCodes: string[];
   /** The file the audit chain head is anchored to, if any. */
   auditAnchorFile: string | null;
+  /** The file the audit chain key was read from, or null when it was given. */
+  auditChainKeyFile: string | null;
+  /** The embedded cluster's folder, or null on an external database. */
+  dataDir: string | null;
   /** The portal's address (`…/portal/`), when it is served. */
   portalUrl: string | null;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
@@ -97,7 +107,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     let databaseUrl = options.databaseUrl;
     const embeddedDataDir = databaseUrl ? null : (options.dataDir ?? defaultDataDir);
-    const auditKey = options.auditChainKey ?? auditSettingsFromEnv(embeddedDataDir, log).key;
+    const audit = options.auditChainKey
+      ? { key: options.auditChainKey, keyFile: null }
+      : auditSettingsFromEnv(embeddedDataDir, log);
+    const auditKey = audit.key;
     const anchorFile = options.auditAnchorFile ?? anchorFileFromEnv(embeddedDataDir);
     if (!anchorFile) log("no AUDIT_ANCHOR_FILE: the audit chain head is not anchored outside the database");
     if (!databaseUrl) {
@@ -137,7 +150,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       applicationName: "rnp-person",
       ...(options.onPersonStatement ? { onStatement: options.onPersonStatement } : {}),
     });
-    const person = await createPersonSubgraph({ db: personDb.db, signingSecret, onStop: personDb.close });
+    const personReadDb =
+      options.databaseUrl && options.databaseReadUrl
+        ? createDatabase(options.databaseReadUrl, { applicationName: "rnp-person-read" })
+        : null;
+    const person = await createPersonSubgraph({
+      db: personDb.db,
+      ...(personReadDb ? { readDb: personReadDb.db } : {}),
+      signingSecret,
+      onStop: async () => {
+        await personReadDb?.close();
+        await personDb.close();
+      },
+    });
     stops.push(person.stop);
     const personUrl = await person.listen(options.subgraphPorts?.person ?? 4001, host);
 
@@ -223,6 +248,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       operatorKey,
       samplePersonCodes,
       auditAnchorFile: anchorFile,
+      auditChainKeyFile: audit.keyFile,
+      dataDir: embeddedDataDir ? path.resolve(embeddedDataDir) : null,
       portalUrl: options.portal
         ? `${options.publicUrl ? new URL(options.publicUrl).origin : gatewayUrl.replace(/\/graphql$/, "").replace("//127.0.0.1:", "//localhost:")}/portal/`
         : null,

@@ -106,7 +106,7 @@ export async function notified(setId: string, count: number) {
 export async function notifierCaughtUp() {
   const [end] = await sql`select coalesce(max(seq), 0)::bigint as seq from person.change_log`;
   for (;;) {
-    const [position] = await sql`select change_seq from monitoring.follower_position where id = 1`;
+    const [position] = await sql`select min(change_seq) as change_seq from monitoring.notifier_partitions`;
     if (position && BigInt(position.change_seq) >= BigInt(end!.seq)) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -70,8 +70,31 @@ export const notifications = monitoringSchema.table(
   (t) => [primaryKey({ columns: [t.setId, t.eventNo] })],
 );
 
-/** How far the notifier has followed `person.change_log` (id = 1). */
+/**
+ * How far the single notifier had followed `person.change_log` (id = 1) before its work was
+ * partitioned: read once by the migration that seeds `notifier_partitions`, written no more.
+ */
 export const followerPosition = monitoringSchema.table("follower_position", {
   id: integer("id").primaryKey(),
   changeSeq: bigint("change_seq", { mode: "number" }).notNull(),
+});
+
+/**
+ * The notifier's partitions of the sets (set id modulo the number of rows, 16): how far each
+ * has followed `person.change_log`, and which notifier replica holds it until when (a lease,
+ * renewed by its holder, taken over by another replica once it lapses). The row is locked
+ * for the whole batch, so a change is handled once per partition even if two replicas
+ * believe they hold it.
+ */
+export const notifierPartitions = monitoringSchema.table("notifier_partitions", {
+  partition: integer("partition").primaryKey(),
+  changeSeq: bigint("change_seq", { mode: "number" }).notNull(),
+  holder: text("holder"),
+  leaseUntil: timestamp("lease_until", { withTimezone: true, mode: "string" }),
+});
+
+/** The notifier replicas alive (seen within the lease time): each takes its fair share of the partitions. */
+export const notifierReplicas = monitoringSchema.table("notifier_replicas", {
+  id: text("id").primaryKey(),
+  seenAt: timestamp("seen_at", { withTimezone: true, mode: "string" }).notNull(),
 });

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
+import { bearerCredentialOf } from "@rnp/policy/credentials";
 import { refusal } from "@rnp/policy/errors";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
@@ -55,10 +56,6 @@ export function persistedIdOf(request: GraphQLRequest): PersistedId | null {
   return null;
 }
 
-export function bearerKeyOf(authorization: string | undefined): string | null {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1] ?? null;
-}
-
 export function documentNotFound(hash: string) {
   return refusal(
     "PERSISTED_QUERY_NOT_FOUND",
@@ -109,14 +106,14 @@ async function resolvePersistedDocument(
   checkPersistedQueryExtension(request);
   const wanted = persistedIdOf(request);
   if (!wanted) return;
-  const key = bearerKeyOf(contextValue.authorization);
+  const key = bearerCredentialOf(contextValue.authorization);
   if (!key) {
     throw refusal(
       "UNAUTHENTICATED",
       "A composite data set executes for its own organisation only: send your API key as `Authorization: Bearer <key>`.",
     );
   }
-  const found = await documents.find(key, wanted.hash, contextValue.grantNumber?.trim());
+  const found = await documents.find(key, wanted.hash, contextValue.grantNumber);
   if (!found) {
     if (wanted.form === "apq" && request.query !== undefined) return;
     throw documentNotFound(wanted.hash);

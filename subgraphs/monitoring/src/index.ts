@@ -3,7 +3,7 @@ import { runSubgraphProcess } from "@rnp/db/process";
 import { startNotifier } from "./notifier";
 import { createMonitoringSubgraph } from "./server";
 
-// Every replica runs a notifier; the follower position row lock lets one work at a time.
+// Every replica runs a notifier; the partitions of the sets are shared among them by leases.
 await runSubgraphProcess("monitoring", 4003, createMonitoringSubgraph, async (databaseUrl, server) => {
   const notifierDb = createDatabase(databaseUrl, { max: 2, applicationName: "rnp-notifier" });
   const notifier = await startNotifier({

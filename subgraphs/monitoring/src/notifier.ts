@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { GrantCondition } from "@rnp/common";
 import { unlistenQuietly } from "@rnp/db";
 import type postgres from "postgres";
 import { Gauge, type Registry } from "prom-client";
 import { covers } from "./coverage";
+import { leasePartitions, releasePartitions } from "./notifierLeases";
 
 /** The channel the notifier announces new notifications on. */
 export const NOTIFICATIONS_CHANNEL = "monitoring_notifications";
@@ -41,6 +44,13 @@ export interface NotifierOptions {
   /** Polls this often as well, in case a NOTIFY was missed (e.g. while reconnecting). */
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** This replica's name in the lease rows; default host, process id and a random suffix. */
+  replicaId?: string;
+  /**
+   * How long a partition's lease lasts without renewal (default 10 s): the longest a dead
+   * replica's partitions wait for another replica to take them.
+   */
+  leaseMs?: number;
   /** Where the notifier's lag is reported (`rnp_notifier_lag_seconds`): the monitoring subgraph's metrics. */
   registry?: Registry;
 }
@@ -51,19 +61,24 @@ export interface NotifierOptions {
  * of that set, numbered after the set's last event number without gaps, when the set's grant
  * covers the member (its conditions, as the set last saw them, hold for the person now). A
  * member the grant does not cover gets no number, no notification and no wake-up: neither
- * `lastEventNo`, a cursor nor a gap in `eventNo` moves for it. One transaction, set-based SQL; the follower position row
- * is locked first, so any number of replicas can run this and each change is handled once.
- * Returns how many change-log rows it consumed.
+ * `lastEventNo`, a cursor nor a gap in `eventNo` moves for it. One transaction, set-based SQL,
+ * for the sets of one partition (set id modulo the partition count); the partition's row
+ * is locked first, so any number of replicas can run this and each change is handled once
+ * per partition. Returns how many change-log rows it consumed (0 when the partition is missing).
  */
 export async function followChangeLog(
   sql: postgres.Sql,
+  partition: number,
   batchSize = 50_000,
   onLag?: (seconds: number) => void,
 ): Promise<number> {
   return sql.begin(async (tx) => {
-    await tx`insert into monitoring.follower_position (id, change_seq) values (1, 0) on conflict (id) do nothing`;
-    const [position] = await tx`select change_seq from monitoring.follower_position where id = 1 for update`;
-    const after = Number(position!.change_seq);
+    const [position] = await tx`
+      select change_seq, (select count(*)::int from monitoring.notifier_partitions) as partitions
+      from monitoring.notifier_partitions where partition = ${partition} for update`;
+    if (!position) return 0;
+    const after = Number(position.change_seq);
+    const part = { count: Number(position.partitions), index: partition };
     const [last] = await tx`
       select max(seq) as seq, count(*)::int as n,
              extract(epoch from clock_timestamp() - min(changed_at))::float8 as lag from (
@@ -71,14 +86,14 @@ export async function followChangeLog(
     if (!last || last.n === 0) return 0;
     onLag?.(Number(last.lag));
     const upTo = Number(last.seq);
-    const covered = await coveredChanges(tx, after, upTo);
+    const covered = await coveredChanges(tx, after, upTo, part);
     const changed = await tx`
       with matched as (
         select s.id as set_id, c.seq, c.person_code, c.changed_at,
                array(select g from unnest(c.data_groups) g where g = any(s.data_groups) order by g) as groups
         from person.change_log c
         join monitoring.members m on m.person_code = c.person_code
-        join monitoring.sets s on s.id = m.set_id and not s.deleted
+        join monitoring.sets s on s.id = m.set_id and not s.deleted and s.id % ${part.count} = ${part.index}
         -- A member hears only of changes registered since it was added (a re-added member
         -- is a new row with a new added_at, so nothing from before it came back either).
         where c.seq > ${after} and c.seq <= ${upTo} and c.data_groups && s.data_groups
@@ -104,7 +119,7 @@ export async function followChangeLog(
         from numbered n join bumped b on b.id = n.set_id
         returning set_id)
       select distinct set_id from inserted order by set_id`;
-    await tx`update monitoring.follower_position set change_seq = ${upTo} where id = 1`;
+    await tx`update monitoring.notifier_partitions set change_seq = ${upTo} where partition = ${partition}`;
     // Delivered at commit, to every listening gateway replica; only the named sets wake.
     const payloads = wakeUpPayloads(changed.map((row) => Number(row.set_id)));
     if (payloads.length > 0)
@@ -123,9 +138,11 @@ async function coveredChanges(
   tx: postgres.TransactionSql,
   after: number,
   upTo: number,
+  part: { count: number; index: number },
 ): Promise<{ setIds: number[]; seqs: string[] } | null> {
   const conditioned = (
-    await tx`select id from monitoring.sets where not deleted and conditions <> '[]'::jsonb`
+    await tx`select id from monitoring.sets
+      where not deleted and conditions <> '[]'::jsonb and id % ${part.count} = ${part.index}`
   ).map((row) => Number(row.id));
   if (conditioned.length === 0) return null;
   const rows = await tx`
@@ -161,11 +178,16 @@ async function coveredChanges(
 }
 
 /**
- * Follows the change log for as long as it runs: woken by `NOTIFY register_changes` and by
- * a poll, it drains every waiting batch. `stop()` waits for the batch in progress.
+ * Follows the change log for as long as it runs, for the partitions this replica holds: woken
+ * by `NOTIFY register_changes` and by a poll, it renews its leases (`leasePartitions`: its
+ * fair share, and the partitions of a replica that died once their lease lapsed) and drains
+ * every waiting batch of each. `stop()` waits for the batch in progress, then gives its
+ * partitions back so the other replicas take them on their next poll.
  */
 export async function startNotifier(options: NotifierOptions): Promise<{ stop(): Promise<void> }> {
   const { sql } = options;
+  const replicaId = options.replicaId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const leaseMs = options.leaseMs ?? 10_000;
   const lag = options.registry
     ? new Gauge({
         name: "rnp_notifier_lag_seconds",
@@ -187,7 +209,19 @@ export async function startNotifier(options: NotifierOptions): Promise<{ stop():
       do {
         again = false;
         try {
-          while (!stopped && (await followChangeLog(sql, options.batchSize, onLag)) > 0) {}
+          let renewed = Date.now();
+          let held = await leasePartitions(sql, replicaId, leaseMs);
+          for (let index = 0; index < held.length && !stopped; index++) {
+            const partition = held[index]!;
+            while (!stopped && (await followChangeLog(sql, partition, options.batchSize, onLag)) > 0) {}
+            // A long drain (a mass change) renews before its leases lapse; a lapse costs only a
+            // shared partition, since the partition's row lock keeps each change handled once.
+            if (Date.now() - renewed > leaseMs / 2) {
+              held = await leasePartitions(sql, replicaId, leaseMs);
+              renewed = Date.now();
+              index = -1;
+            }
+          }
         } catch (error) {
           options.onError?.(error);
         }
@@ -204,6 +238,7 @@ export async function startNotifier(options: NotifierOptions): Promise<{ stop():
       clearInterval(timer);
       await unlistenQuietly(listener);
       await running;
+      await releasePartitions(sql, replicaId).catch((error) => options.onError?.(error));
     },
   };
 }

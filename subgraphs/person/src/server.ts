@@ -21,6 +21,12 @@ export const typeDefs = parse(readSdlFolder(new URL("../schema", import.meta.url
 
 export interface PersonSubgraphOptions {
   db: Database;
+  /**
+   * A pool on a standby (DATABASE_READ_URL, docs/OPERATIONS.md) for the reads where staleness
+   * is harmless: a request that is neither a mutation nor a federated `_entities` reference
+   * (which follows a notification's cursor) reads here. Default: `db`.
+   */
+  readDb?: Database;
   /** Keys the gateway signs identity tokens with; requests without a valid token are refused. */
   signingSecret: SigningKeys;
   /** false: no identity check, no grant enforcement, no disclosure report (benchmark baseline only). */
@@ -28,6 +34,16 @@ export interface PersonSubgraphOptions {
   /** Most codes one `persons` call accepts; default from PERSONS_BATCH_LIMIT or 1000. */
   personsBatchLimit?: number;
   onStop?: () => Promise<void>;
+}
+
+/**
+ * True when a request may read from a standby: it names no `mutation` (a change, then its
+ * result read back) and no `_entities` (the gateway resolving persons a notification or another
+ * subgraph points at, which must be at least as new as the change that named them). Judged on
+ * the raw body before parsing; a false alarm (the word in a string) only sends a read to the primary.
+ */
+export function readsMayBeStale(body: string): boolean {
+  return !/\bmutation\b|_entities/.test(body);
 }
 
 /** Builds the person subgraph without listening. */
@@ -46,9 +62,10 @@ export function createPersonSubgraph(options: PersonSubgraphOptions): Promise<Gr
     },
     context: async (request, body) => {
       const identity = accessControl ? await identityOf(request, body, verifier) : UNRESTRICTED_IDENTITY;
+      const db = options.readDb && readsMayBeStale(body) ? options.readDb : options.db;
       return {
-        db: options.db,
-        loaders: createPersonLoaders(options.db, identity.grant?.conditions ?? []),
+        db,
+        loaders: createPersonLoaders(db, identity.grant?.conditions ?? []),
         personsBatchLimit,
         identity,
         disclosures: new Map(),
