@@ -285,3 +285,61 @@ describe("file length", () => {
     expect(DATA_TABLE_FILES.filter((file) => !existing.has(file))).toEqual([]);
   });
 });
+
+describe("the error table (@rnp/policy/errors)", () => {
+  const ERRORS_FOLDER = "policy/src/errors/";
+  /**
+   * Common is below the policy package (policy imports it), so its two refusals before
+   * execution (a NUL in the input, a request that did not come through the gateway) spell
+   * their status; the table holds the same ones (BAD_USER_INPUT 400, UNAUTHENTICATED 401).
+   */
+  const BELOW_POLICY = ["common/src/inputText.ts", "common/src/subgraphAccess.ts"];
+  const handWritten = sourceFiles().filter(
+    (file) =>
+      /\.tsx?$/.test(file) &&
+      !isGenerated(file) &&
+      !file.endsWith(".test.ts") &&
+      !file.startsWith("tests/") &&
+      !file.startsWith(ERRORS_FOLDER),
+  );
+  const table = readFileSync(path.join(root, ERRORS_FOLDER, "table.ts"), "utf8");
+  const codes = new Set([...table.matchAll(/^ {2}([A-Z][A-Z0-9_]+): /gm)].map((match) => match[1]));
+
+  it("is the only table of HTTP statuses: no map of codes to statuses, no status literal beside a code", () => {
+    const entry = new RegExp(`\\b(?:${[...codes].join("|")})\\b"?\\]?\\s*[:,]\\s*[1-5]\\d\\d\\b`);
+    const offenders = handWritten.flatMap((file) => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      const found: string[] = [];
+      if (entry.test(text) || /Record<ErrorCode, number>/.test(text))
+        found.push(`${file}: a code mapped to a status`);
+      if (!BELOW_POLICY.includes(file) && /\bhttp:\s*\{\s*status:\s*\d/.test(text)) {
+        found.push(`${file}: an HTTP status set by hand (use refusal() or statusOf())`);
+      }
+      return found;
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("knows every code the code base produces, and every code it lists is produced", () => {
+    const producer =
+      /(?:\b(?:graphQLError|refusal|refuse|limitRefusal|sendRefusal|refusalPage|outOfOrder|statusOf|closeCodeOf)\(\s*(?:response,\s*)?|\bextensions:\s*\{[^{}]*?\bcode:\s*|\berror:\s*\{\s*code:\s*)"([A-Z][A-Z0-9_]+)"/g;
+    const produced = new Set<string>();
+    const mentioned = new Set<string>();
+    for (const file of handWritten) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      for (const match of text.matchAll(producer)) produced.add(match[1] as string);
+      for (const match of text.matchAll(/"([A-Z][A-Z0-9_]+)"/g)) mentioned.add(match[1] as string);
+    }
+    expect([...produced].filter((code) => !codes.has(code))).toEqual([]);
+    // Apollo Server and graphql-ws produce these themselves; the table says what they mean.
+    const byLibraries = [
+      "BAD_REQUEST",
+      "GRAPHQL_PARSE_FAILED",
+      "GRAPHQL_VALIDATION_FAILED",
+      "MESSAGE_TOO_BIG",
+    ];
+    expect(
+      [...codes].filter((code) => !mentioned.has(code as string) && !byLibraries.includes(code as string)),
+    ).toEqual([]);
+  });
+});

@@ -2,13 +2,13 @@ import type { IncomingMessage } from "node:http";
 import {
   type ConstDirectiveNode,
   defaultFieldResolver,
+  GraphQLError,
   type GraphQLFieldConfig,
   type GraphQLFieldResolver,
   GraphQLObjectType,
   type GraphQLSchema,
   Kind,
 } from "graphql";
-import { graphQLError } from "./errors";
 import { IDENTITY_HEADER, type IdentityVerifier, type RequestIdentity } from "./identity";
 
 /**
@@ -24,10 +24,11 @@ export async function identityOf(
   const header = request.headers[IDENTITY_HEADER];
   const result = await verifier.verify(Array.isArray(header) ? header[0] : header, body);
   if ("reason" in result) {
-    throw graphQLError(
-      "UNAUTHENTICATED",
+    throw new GraphQLError(
       `Refused: ${result.reason}. Send requests to the gateway, not to a subgraph directly.`,
-      { http: { status: 401 } },
+      {
+        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      },
     );
   }
   return result.identity;

@@ -1,23 +1,12 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { ONBOARDING_STEP_CODES } from "@rnp/common";
-
-/**
- * HTTP status for an answer whose errors carry these codes, most serious first: a
- * subgraph's fault outranks a refusal, because retrying may help the former.
- */
-const STATUS_BY_CODE: [code: string, status: number][] = [
-  ["SUBGRAPH_TIMEOUT", 504],
-  ["SUBGRAPH_UNAVAILABLE", 502],
-  ["UNAUTHENTICATED", 401],
-  ["FORBIDDEN", 403],
-  ...ONBOARDING_STEP_CODES.map((code): [string, number] => [code, 409]),
-];
+import { answerStatus } from "@rnp/policy/errors";
 
 /**
  * Sets the HTTP status from the error codes of the answer when nothing set one before:
- * errors that come from a subgraph (its FORBIDDEN, or its being down or too slow) would
- * otherwise leave the gateway with HTTP 200, and clients and load balancers that look at
- * the status would count a refusal or an outage as a success.
+ * errors that come from a subgraph (its FORBIDDEN or GRANT_REQUIRED, its QUOTA_EXCEEDED, or
+ * its being down or too slow) would otherwise leave the gateway with HTTP 200, and clients
+ * and load balancers that look at the status would count a refusal or an outage as a
+ * success. Which codes decide, and in which order, is `@rnp/policy/errors`'s table.
  */
 export function errorStatusPlugin(): ApolloServerPlugin<BaseContext> {
   return {
@@ -25,11 +14,9 @@ export function errorStatusPlugin(): ApolloServerPlugin<BaseContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single" || response.http.status !== undefined) return;
-          const codes = new Set(
-            (response.body.singleResult.errors ?? []).map((error) => error.extensions?.code),
-          );
-          const match = STATUS_BY_CODE.find(([code]) => codes.has(code));
-          if (match) response.http.status = match[1];
+          const errors = response.body.singleResult.errors ?? [];
+          const status = answerStatus(errors.map((error) => error.extensions?.code));
+          if (status !== undefined) response.http.status = status;
         },
       };
     },

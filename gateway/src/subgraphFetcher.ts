@@ -1,6 +1,7 @@
 import { type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import type { Fetcher, FetcherHeaders, FetcherResponse } from "@apollo/utils.fetcher";
-import { currentRequestScope, graphQLError } from "@rnp/common";
+import { currentRequestScope } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import { Agent, type Dispatcher } from "undici";
 
 /** Default for SUBGRAPH_TIMEOUT_MS: the longest a subgraph call may take, body included. */

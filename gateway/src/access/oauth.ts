@@ -1,14 +1,9 @@
 import { createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  graphQLError,
-  hashApiKey,
-  type PlatformEnvironment,
-  parseSigningKeys,
-  type SigningKey,
-} from "@rnp/common";
+import { hashApiKey, type PlatformEnvironment, parseSigningKeys, type SigningKey } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
 import type { GrantRecord, KeyRecord } from "@rnp/policy/credentials";
+import { refusal } from "@rnp/policy/errors";
 import { and, eq } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
@@ -124,8 +119,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   }
 }
 
-const unauthenticated = (message: string) =>
-  graphQLError("UNAUTHENTICATED", message, { http: { status: 401 } });
+const unauthenticated = (message: string) => refusal("UNAUTHENTICATED", message);
 
 /** The token endpoint and the verifier over the platform database. */
 export function createOAuth(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
+import type { PlatformEnvironment, RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { type AccessMarks, analyseDocument } from "@rnp/policy/analysis";
 import {
@@ -11,6 +11,7 @@ import {
   identityOf,
   PLACES,
 } from "@rnp/policy/credentials";
+import { refusal as refuse, statusOf } from "@rnp/policy/errors";
 import type postgres from "postgres";
 import { operationCost } from "../limits/cost";
 import { noteAuthentication } from "../limits/rateLimit";
@@ -39,18 +40,6 @@ export interface AccessControlOptions {
    * disclose, reserved from a daily quota before it runs (the cost limit's, default 10).
    */
   defaultListSize?: number;
-}
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  GRANT_REQUIRED: 403,
-  COMPOSITE_SET_REQUIRED: 403,
-  QUOTA_EXCEEDED: 429,
-};
-
-function refuse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-  return graphQLError(code, message, { ...extensions, http: { status: HTTP_STATUS[code] ?? 400 } });
 }
 
 /**
@@ -351,11 +340,11 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
                 {
                   message:
                     "The disclosure could not be recorded in the audit trail, so no data was sent. Try again.",
-                  extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId },
+                  extensions: { code: "AUDIT_UNAVAILABLE", requestId: contextValue.requestId },
                 },
               ];
             }
-            response.http.status = 503;
+            response.http.status = statusOf("AUDIT_UNAVAILABLE");
             return;
           }
           await settle(contextValue, persons);

@@ -11,6 +11,7 @@ import {
   type SigningKeys,
   signIdentity,
 } from "@rnp/common";
+import { sendRefusal } from "@rnp/policy/errors";
 import { type GraphQLSchema, printSchema } from "graphql";
 import { anonymousIdentity } from "../access/dataSource";
 
@@ -28,14 +29,6 @@ export interface CatalogRoutesOptions {
   apiSchema: () => GraphQLSchema | undefined;
   /** Longest wait for the catalog subgraph (default 10 s). */
   timeoutMs?: number;
-}
-
-function refuse(response: ServerResponse, status: number, code: string, message: string) {
-  response.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
-  });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** A Host header we would put into IRIs: a name or address and an optional port, nothing else. */
@@ -64,9 +57,8 @@ export function catalogRoutes(options: CatalogRoutesOptions) {
     [DCAT_PATH]: async (request: IncomingMessage, response: ServerResponse) => {
       const base = baseUrlOf(request);
       if (!base) {
-        return refuse(
+        return sendRefusal(
           response,
-          400,
           "BAD_USER_INPUT",
           "Send a Host header naming this server (host or host:port).",
         );
@@ -91,9 +83,8 @@ export function catalogRoutes(options: CatalogRoutesOptions) {
         response.end(await upstream.text());
       } catch (error) {
         partLogger("gateway").error({ err: error }, "the catalog subgraph did not answer the DCAT request");
-        refuse(
+        sendRefusal(
           response,
-          503,
           "SUBGRAPH_UNAVAILABLE",
           "The catalog is unavailable just now; try again shortly.",
         );
@@ -102,9 +93,8 @@ export function catalogRoutes(options: CatalogRoutesOptions) {
     [SDL_PATH]: async (_request: IncomingMessage, response: ServerResponse) => {
       const schema = options.apiSchema();
       if (!schema)
-        return refuse(
+        return sendRefusal(
           response,
-          503,
           "SUBGRAPH_UNAVAILABLE",
           "The schema is not loaded yet; try again shortly.",
         );

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@rnp/db";
 import { authenticate, type CredentialSources } from "@rnp/policy/credentials";
+import { isErrorCode, sendRefusal } from "@rnp/policy/errors";
 import { GraphQLError } from "graphql";
 import { findApprovedDocumentsOf } from "./store";
 
@@ -12,11 +13,6 @@ export interface PersistedQueryManifest {
   format: "apollo-persisted-query-manifest";
   version: 1;
   operations: { id: string; name: string; type: "query" | "subscription"; body: string }[];
-}
-
-function refuse(response: ServerResponse, status: number, code: string, message: string) {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** The manifest of the organisation's approved versions; `id` is the document's hex SHA-256. */
@@ -43,8 +39,9 @@ export async function manifestOf(db: Database, requesterId: number): Promise<Per
 export function manifestRoute(db: Database, sources: CredentialSources<never>) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== "GET") {
-      response.setHeader("allow", "GET");
-      return refuse(response, 405, "BAD_REQUEST", `Download the manifest with GET ${MANIFEST_PATH}.`);
+      return sendRefusal(response, "METHOD_NOT_ALLOWED", `Download the manifest with GET ${MANIFEST_PATH}.`, {
+        allow: "GET",
+      });
     }
     let requesterId: number;
     try {
@@ -53,9 +50,8 @@ export function manifestRoute(db: Database, sources: CredentialSources<never>) {
         sources,
       );
       if (!credential) {
-        return refuse(
+        return sendRefusal(
           response,
-          401,
           "UNAUTHENTICATED",
           "The manifest lists your organisation's approved composite data sets: send your API key or OAuth access token as `Authorization: Bearer <credential>`.",
         );
@@ -63,8 +59,9 @@ export function manifestRoute(db: Database, sources: CredentialSources<never>) {
       requesterId = credential.kind === "session" ? credential.identity.requesterId : credential.requesterId;
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
-      return refuse(response, status, String(error.extensions.code), error.message);
+      // authenticate's refusals carry a code of the table; anything else is an unknown credential.
+      const code = error.extensions.code;
+      return sendRefusal(response, isErrorCode(code) ? code : "UNAUTHENTICATED", error.message);
     }
     const manifest = await manifestOf(db, requesterId);
     response.writeHead(200, {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
-import { graphQLError } from "@rnp/common";
 import { bearerCredentialOf, looksLikeJwt } from "@rnp/policy/credentials";
+import { refusal } from "@rnp/policy/errors";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import type { AccessTokens } from "../access/oauth";
@@ -26,10 +26,9 @@ export function hashOfId(id: unknown): string {
   const text = typeof id === "string" ? id.trim() : "";
   const hash = text.startsWith("sha256:") ? text.slice("sha256:".length) : text;
   if (!HEX.test(hash)) {
-    throw graphQLError(
+    throw refusal(
       "BAD_USER_INPUT",
       "A composite data set's id is `sha256:` and 64 lower-case hex digits, as `submitCompositeSet` answered in `documentId`.",
-      { http: { status: 400 } },
     );
   }
   return hash;
@@ -46,10 +45,9 @@ export function persistedIdOf(request: GraphQLRequest): PersistedId | null {
   const documentId = documentIdOf(request);
   if (documentId !== undefined && documentId !== null) {
     if (request.query !== undefined) {
-      throw graphQLError(
+      throw refusal(
         "BAD_USER_INPUT",
         "Send either `documentId` or `query`, not both: an approved set is executed by its id alone.",
-        { http: { status: 400 } },
       );
     }
     return { hash: hashOfId(documentId), form: "documentId" };
@@ -60,10 +58,9 @@ export function persistedIdOf(request: GraphQLRequest): PersistedId | null {
 }
 
 export function documentNotFound(hash: string) {
-  return graphQLError(
+  return refusal(
     "PERSISTED_QUERY_NOT_FOUND",
     `Your organisation has no approved composite data set with id sha256:${hash}. Submit the document with the \`submitCompositeSet\` mutation and send its \`documentId\` once the operator has approved it; a submitted, rejected or retired version does not execute.`,
-    { http: { status: 404 } },
   );
 }
 
@@ -116,10 +113,9 @@ async function resolvePersistedDocument(
   if (!wanted) return;
   const key = bearerCredentialOf(contextValue.authorization);
   if (!key) {
-    throw graphQLError(
+    throw refusal(
       "UNAUTHENTICATED",
       "A composite data set executes for its own organisation only: send your API key as `Authorization: Bearer <key>`.",
-      { http: { status: 401 } },
     );
   }
   // An OAuth access token runs its application's sets: verified here (not counted: the access

@@ -2,6 +2,7 @@ import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-fi
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import type { ErrorCode } from "@rnp/policy/errors";
 import {
   type DocumentNode,
   type GraphQLError,
@@ -13,7 +14,7 @@ import {
   validate,
 } from "graphql";
 import type { OperationLimits } from "./config";
-import { type LimitCode, limitRefusal } from "./refusal";
+import { limitRefusal } from "./refusal";
 
 /** OPERATION_TOO_LARGE: the document has more lexical tokens than `maxTokens`. */
 export function tokenRefusal(limits: Pick<OperationLimits, "maxTokens">) {
@@ -45,7 +46,7 @@ export function checkTokens(source: string, limits: Pick<OperationLimits, "maxTo
 type OnReject = (found: number) => void;
 
 interface ArmorCheck {
-  code: LimitCode;
+  code: ErrorCode;
   limit: (limits: OperationLimits) => number;
   rule: (n: number, onReject: OnReject) => ValidationRule;
   refusal: (limit: number, found: number) => string;

@@ -1,4 +1,5 @@
-import { echo, graphQLError } from "@rnp/common";
+import { echo } from "@rnp/common";
+import { refusal } from "@rnp/policy/errors";
 import { type DocumentNode, Kind, type OperationDefinitionNode } from "graphql";
 
 /** Most operation names a refusal lists; a document may hold thousands. */
@@ -35,27 +36,25 @@ export function chooseOperation(
   if (operationName) {
     chosen = operations.find((operation) => operation.name?.value === operationName);
     if (!chosen) {
-      throw graphQLError(
+      throw refusal(
         "OPERATION_NAME_MISMATCH",
         `The document has no operation named "${echo(operationName)}"; it has ${namesOf(operations)}. Send one of these as \`operationName\`, or leave \`operationName\` out when the document has one operation.`,
-        { http: { status: 400 } },
       );
     }
   } else if (operations.length === 1) {
     chosen = operations[0];
   } else {
-    throw graphQLError(
+    throw refusal(
       "OPERATION_NAME_REQUIRED",
       `The document has ${operations.length} operations (${namesOf(operations)}): send the one to run as \`operationName\`.`,
-      { http: { status: 400 }, operations: operations.length },
+      { operations: operations.length },
     );
   }
-  if (!chosen) throw graphQLError("OPERATION_NAME_REQUIRED", "The document has no operation to run.");
+  if (!chosen) throw refusal("OPERATION_NAME_REQUIRED", "The document has no operation to run.");
   if (chosen.operation === "subscription") {
-    throw graphQLError(
+    throw refusal(
       "SUBSCRIPTION_NEEDS_WEBSOCKET",
       "Subscriptions run over graphql-ws (subprotocol `graphql-transport-ws`) on this same /graphql URL (ws:// or wss://); HTTP serves queries and mutations. See docs/PROTOCOL.md.",
-      { http: { status: 400 } },
     );
   }
   return chosen;

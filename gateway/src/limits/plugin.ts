@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { statusOf } from "@rnp/policy/errors";
 import type { DocumentNode, GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import { Admission, AdmissionRefused } from "./concurrency";
@@ -76,7 +77,6 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             if (!(error instanceof AdmissionRefused)) throw error;
             throw limitRefusal("TOO_MANY_IN_FLIGHT", error.message, {
               limit: error.reason === "QUEUE_FULL" ? limits.maxQueued : limits.maxQueueWaitMs,
-              status: 429,
             });
           }
         },
@@ -89,7 +89,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             const refusal = tokenRefusal(limits);
             const { http: _http, ...extensions } = refusal.extensions;
             result.errors = [{ message: refusal.message, extensions }];
-            response.http.status = 400;
+            response.http.status = statusOf("OPERATION_TOO_LARGE");
           }
           // Variable and enum coercion errors come later than validation and suggest too.
           if (limits.hideSuggestions && result.errors) {

@@ -138,7 +138,6 @@ export class RateLimiter {
       {
         limit: this.perMinute,
         retryAfterSeconds: retryAfter,
-        status: 429,
         headers: { "retry-after": String(retryAfter) },
       },
     );

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkPersonCode, formatPersonCode } from "@rnp/common";
+import { type ErrorCode, statusOf } from "@rnp/policy/errors";
 import * as oidc from "openid-client";
 import type { OidcSettings } from "./config";
 import { cookieNames, cookiesOf, serializeCookie } from "./cookies";
@@ -20,8 +21,8 @@ export const CALLBACK_PATH = "/portal/auth/callback";
  * A sign-in answer the relying party refuses: a sentence for the person and a stable code for
  * tests and the log (`LOGIN_EXPIRED`, `SIGN_IN_REFUSED`, `NOT_A_PERSON`).
  */
-function refusalPage(response: ServerResponse, status: number, code: string, message: string) {
-  response.writeHead(status, {
+function refusalPage(response: ServerResponse, code: ErrorCode, message: string) {
+  response.writeHead(statusOf(code), {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "x-frame-options": "DENY",
@@ -137,7 +138,6 @@ export function relyingParty(options: RelyingPartyOptions) {
       if (!pending) {
         refusalPage(
           response,
-          400,
           "LOGIN_EXPIRED",
           "Šī pierakstīšanās nav zināma vai jau izmantota. Sāciet no jauna.",
         );
@@ -158,17 +158,12 @@ export function relyingParty(options: RelyingPartyOptions) {
         claims = tokens.claims();
       } catch (error) {
         console.warn(`portal sign-in refused: ${error instanceof Error ? error.message : String(error)}`);
-        refusalPage(
-          response,
-          400,
-          "SIGN_IN_REFUSED",
-          "Pierakstīšanās atbilde netika pieņemta. Sāciet no jauna.",
-        );
+        refusalPage(response, "SIGN_IN_REFUSED", "Pierakstīšanās atbilde netika pieņemta. Sāciet no jauna.");
         return;
       }
       const check = checkPersonCode(String(claims?.sub ?? ""));
       if (!check.valid) {
-        refusalPage(response, 403, "NOT_A_PERSON", "Pierakstīšanās neapliecināja personas kodu.");
+        refusalPage(response, "NOT_A_PERSON", "Pierakstīšanās neapliecināja personas kodu.");
         return;
       }
       const name = typeof claims?.name === "string" ? claims.name.slice(0, 200) : null;
@@ -208,12 +203,14 @@ export function relyingParty(options: RelyingPartyOptions) {
 
     async logout(request: IncomingMessage, response: ServerResponse, everywhere: boolean) {
       if (request.method !== "POST") {
-        json(response, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "Sign out with POST." } });
+        json(response, statusOf("METHOD_NOT_ALLOWED"), {
+          error: { code: "METHOD_NOT_ALLOWED", message: "Sign out with POST." },
+        });
         return;
       }
       const session = await sessionForChange(request);
       if (!session) {
-        json(response, 403, {
+        json(response, statusOf("CSRF_REFUSED"), {
           error: {
             code: "CSRF_REFUSED",
             message: "Sign-out needs the session's own page: the Origin and the x-csrf-token header.",

@@ -1,14 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import {
-  type ErrorCode,
-  type GrantCondition,
-  graphQLError,
-  type RequestIdentity,
-  SELF_ACCESS_GRANT_NUMBER,
-} from "@rnp/common";
+import { type GrantCondition, type RequestIdentity, SELF_ACCESS_GRANT_NUMBER } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
 import type { GrantRecord } from "@rnp/policy/credentials";
+import { refusal as refuse } from "@rnp/policy/errors";
 import { allDataGroupNames } from "@rnp/schema";
 import { and, eq } from "drizzle-orm";
 import { cookiesOf } from "./cookies";
@@ -54,19 +49,6 @@ export function portalRequestOf(
     ownOrigin: `${secure ? "https" : "http"}://${request.headers.host ?? ""}`,
     purpose: header("x-rnp-purpose"),
   };
-}
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  CSRF_REFUSED: 403,
-  SESSION_DOCUMENT_REQUIRED: 403,
-  PURPOSE_REQUIRED: 400,
-  LOOKUP_RATE_EXCEEDED: 429,
-};
-
-function refuse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-  return graphQLError(code, message, { ...extensions, http: { status: STATUS[code] ?? 400 } });
 }
 
 /** The built-in grant of the data subject's own access: not an organisation's, every group. */

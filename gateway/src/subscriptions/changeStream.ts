@@ -1,4 +1,4 @@
-import { graphQLError } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import { type ExecutionResult, GraphQLError } from "graphql";
 import { type Batch, CURSOR_ALIAS } from "./batchQuery";
 

@@ -1,8 +1,8 @@
 import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { graphQLError } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import type { CredentialSources } from "@rnp/policy/credentials";
+import { closeCodeOf, graphQLError } from "@rnp/policy/errors";
 import {
   type DocumentNode,
   type FieldNode,
@@ -37,7 +37,7 @@ import { listenForWakeUps, setKeyOf } from "./wakeUps";
  * The close code for a consumer too slow (graphql-ws leaves 4400–4999 to applications):
  * its queue stayed full for `slowConsumerTimeoutMs`. The client resumes with its last cursor.
  */
-export const SLOW_CONSUMER_CLOSE_CODE = 4499;
+export const SLOW_CONSUMER_CLOSE_CODE = closeCodeOf("SLOW_CONSUMER");
 const SLOW_CONSUMER_REASON = "Consumer too slow: reconnect and resubscribe with your last cursor";
 
 /** What the subscription server has done so far, for tests and the benchmark. */
@@ -227,7 +227,12 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
           return errors.map((e) => graphQLError("GRAPHQL_VALIDATION_FAILED", messageOf(e)));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
-          return [graphQLError("BAD_USER_INPUT", "Name the operation to run: the document has several.")];
+          return [
+            graphQLError(
+              "OPERATION_NAME_REQUIRED",
+              "Name the operation to run as `operationName`: the document has several.",
+            ),
+          ];
         if (operation.operation !== "subscription") {
           return [
             graphQLError(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ApolloServer } from "@apollo/server";
-import { graphQLError } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { AuditRecipient, GatewayContext } from "../access/context";
 import { type Batch, batchOf } from "./batchQuery";
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { type Logger, partLogger } from "@rnp/common";
-import { CloseCode, handleProtocols, makeServer, type ServerOptions } from "graphql-ws";
+import { closeCodeOf } from "@rnp/policy/errors";
+import { handleProtocols, makeServer, type ServerOptions } from "graphql-ws";
 import type { WebSocket, WebSocketServer } from "ws";
 
 /**
@@ -24,7 +25,7 @@ export const DEFAULT_SOCKET_BOUNDS: SocketBounds = {
 };
 
 /** `ws` closes with this code when a frame's announced length passes the bound, before reading it. */
-export const MESSAGE_TOO_BIG_CLOSE_CODE = 1009;
+export const MESSAGE_TOO_BIG_CLOSE_CODE = closeCodeOf("MESSAGE_TOO_BIG");
 
 /**
  * Options for the `ws` server: its `maxPayload` is the bound after `connection_ack`, checked
@@ -73,7 +74,7 @@ function refusalOf(
   }
   if (typeof id === "string" && id.length > bounds.maxIdLength) {
     return {
-      code: CloseCode.BadRequest,
+      code: closeCodeOf("BAD_REQUEST"),
       reason: `Subscription id longer than ${bounds.maxIdLength} characters: use a short unique id, e.g. a UUID`,
     };
   }
@@ -141,7 +142,7 @@ export function serveGraphQLWs<P extends Record<string, unknown>>(
               await receive(text);
             } catch (error) {
               logger.error({ err: error }, "a graphql-ws message could not be handled");
-              socket.close(CloseCode.InternalServerError, "Internal server error");
+              socket.close(closeCodeOf("INTERNAL_SERVER_ERROR"), "Internal server error");
             }
           }),
       },

@@ -1,4 +1,5 @@
-import { graphQLError, type RequestIdentity } from "@rnp/common";
+import type { RequestIdentity } from "@rnp/common";
+import { refusal } from "../errors";
 import { bearerOf, looksLikeJwt } from "./bearer";
 import { PLACES, type Transport } from "./transport";
 import type { Credential, GrantRecord, KeyRecord } from "./types";
@@ -31,7 +32,7 @@ export interface PresentedCredential<S = never> {
   transport: Transport;
 }
 
-const refuse = (message: string) => graphQLError("UNAUTHENTICATED", message, { http: { status: 401 } });
+const refuse = (message: string) => refusal("UNAUTHENTICATED", message);
 
 /**
  * Who asks: an API key or an OAuth access token as `Bearer <credential>`, or a portal session;

@@ -1,4 +1,4 @@
-import { graphQLError } from "@rnp/common";
+import { refusal } from "../errors";
 import { PLACES, type Transport } from "./transport";
 
 /**
@@ -19,10 +19,9 @@ export function grantNumberOf(value: unknown, transport: Transport = "http"): st
   const text = typeof value === "string" ? value.trim() : undefined;
   if (text === "") return undefined;
   if (text === undefined || !GRANT_NUMBER.test(text)) {
-    throw graphQLError(
+    throw refusal(
       "BAD_USER_INPUT",
       `Name one grant in ${PLACES[transport].grant}, by its number alone (e.g. G-2026-0001).`,
-      { http: { status: 400 } },
     );
   }
   return text;

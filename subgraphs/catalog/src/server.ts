@@ -5,7 +5,6 @@ import {
   createIdentityVerifier,
   directiveArgument,
   type GraphQLServer,
-  graphQLError,
   identityOf,
   type PlatformEnvironment,
   type SigningKeys,
@@ -13,6 +12,7 @@ import {
   wrapFieldResolvers,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
+import { graphQLError } from "@rnp/policy/errors";
 import { dataGroupsOf, loadSupergraphSdl } from "@rnp/schema";
 import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";

@@ -4,7 +4,6 @@ import {
   createGraphQLServer,
   createIdentityVerifier,
   type GraphQLServer,
-  graphQLError,
   identityOf,
   reportDisclosures,
   type SigningKeys,
@@ -12,6 +11,7 @@ import {
   wrapFieldResolvers,
 } from "@rnp/common";
 import { type Database, databaseReadiness } from "@rnp/db";
+import { graphQLError } from "@rnp/policy/errors";
 import { readSdlFolder } from "@rnp/schema/sdl";
 import { parse } from "graphql";
 import type { MonitoringContext } from "./context";

@@ -1,4 +1,5 @@
-import { type ExercisedGrant, graphQLError } from "@rnp/common";
+import type { ExercisedGrant } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { SetRow } from "./repositories/setRepository";
 
 /**

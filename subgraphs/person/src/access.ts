@@ -1,12 +1,12 @@
 import {
   checkPersonCode,
-  graphQLError,
   type RequestIdentity,
   recordDisclosure,
   SELF_ACCESS_GRANT_NUMBER,
   wrapFieldResolvers,
 } from "@rnp/common";
 import { accessMarksOfSchema, analyseRootField, entryPointGroupsOf } from "@rnp/policy/analysis";
+import { graphQLError } from "@rnp/policy/errors";
 import type { GraphQLSchema } from "graphql";
 import type { PersonContext } from "./context";
 import type { PersonRow } from "./repositories/personRepository";

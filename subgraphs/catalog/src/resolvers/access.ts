@@ -6,12 +6,12 @@ import {
   echo,
   formatPersonCode,
   type GrantCondition,
-  graphQLError,
   hashApiKey,
   idArgument,
   MAX_ID,
   registrationNumberProblem,
 } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type {
   CreateGrantInput,
   GrantConditionInput,

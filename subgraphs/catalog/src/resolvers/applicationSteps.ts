@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { badUserInput, graphQLError, hashApiKey } from "@rnp/common";
+import { badUserInput, hashApiKey } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { MutationResolvers } from "../__generated__/resolvers-types";
 import { actFactsOf, signAct } from "../acceptanceSignature";
 import type { CatalogContext } from "../context";

@@ -1,11 +1,5 @@
-import {
-  badUserInput,
-  echo,
-  graphQLError,
-  hashApiKey,
-  type OnboardingStepCode,
-  registrationNumberProblem,
-} from "@rnp/common";
+import { badUserInput, echo, hashApiKey, registrationNumberProblem } from "@rnp/common";
+import { graphQLError, type OnboardingStepCode } from "@rnp/policy/errors";
 import DataLoader from "dataloader";
 import type { ApplicationInput } from "../__generated__/resolvers-types";
 import type { CatalogContext } from "../context";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { badUserInput, graphQLError, hashApiKey } from "@rnp/common";
+import { badUserInput, hashApiKey } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { MutationResolvers, QueryResolvers, Resolvers } from "../__generated__/resolvers-types";
 import type { CatalogContext } from "../context";
 import { insertGrant } from "../repositories/accessRepository";

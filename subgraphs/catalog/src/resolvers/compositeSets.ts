@@ -1,4 +1,5 @@
-import { badUserInput, echo, graphQLError, idArgument } from "@rnp/common";
+import { badUserInput, echo, idArgument } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import DataLoader from "dataloader";
 import type { MutationResolvers, QueryResolvers, Resolvers } from "../__generated__/resolvers-types";
 import type { CatalogContext } from "../context";

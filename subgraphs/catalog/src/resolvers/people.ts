@@ -1,4 +1,5 @@
-import { badUserInput, checkPersonCode, formatPersonCode, graphQLError, idArgument } from "@rnp/common";
+import { badUserInput, checkPersonCode, formatPersonCode, idArgument } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { MutationResolvers, QueryResolvers, Resolvers } from "../__generated__/resolvers-types";
 import type { CatalogContext } from "../context";
 import { findMyDisclosureOrganisations, findMyDisclosures } from "../repositories/myDisclosuresRepository";

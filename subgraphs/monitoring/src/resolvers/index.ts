@@ -5,10 +5,10 @@ import {
   echo,
   formatPersonCode,
   type GrantCondition,
-  graphQLError,
   idArgument,
   recordDisclosure,
 } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { Resolvers } from "../__generated__/resolvers-types";
 import type { MonitoringContext } from "../context";
 import { covers, sameConditions } from "../coverage";

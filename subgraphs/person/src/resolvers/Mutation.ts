@@ -1,4 +1,5 @@
-import { badUserInput, echo, graphQLError } from "@rnp/common";
+import { badUserInput, echo } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { MutationResolvers } from "../__generated__/resolvers-types";
 import {
   ChangeRefused,

@@ -1,4 +1,5 @@
-import { badUserInput, graphQLError, recordDisclosure } from "@rnp/common";
+import { badUserInput, recordDisclosure } from "@rnp/common";
+import { graphQLError } from "@rnp/policy/errors";
 import type { QueryResolvers } from "../__generated__/resolvers-types";
 import type { PersonRow } from "../repositories/personRepository";
 import {
