@@ -244,6 +244,27 @@ describe("the dependency rule", () => {
   });
 });
 
+describe("the Bearer pattern", () => {
+  /**
+   * Where a regular expression may read `Bearer <credential>`: the credentials part of the
+   * policy package, which every route and transport calls, and the log redaction, which masks
+   * such values in any text (it parses nothing, and `@rnp/common` cannot import the policy).
+   */
+  const ALLOWED = ["policy/src/credentials/", "common/src/observability/redaction.ts"];
+  const BEARER_REGEX = /\/[^/\n]*Bearer\\s[^/\n]*\/[dgimsuy]*/;
+
+  it("is written once, in policy/src/credentials/", () => {
+    const copies = sourceFiles()
+      .filter((file) => /\.(ts|mts|cts|tsx)$/.test(file) && !isGenerated(file) && !file.endsWith(".test.ts"))
+      .filter((file) => !file.startsWith("tests/") && !ALLOWED.some((allowed) => file.startsWith(allowed)))
+      .filter((file) => BEARER_REGEX.test(readFileSync(path.join(root, file), "utf8")));
+    expect(copies).toEqual([]);
+    expect(BEARER_REGEX.test(readFileSync(path.join(root, "policy/src/credentials/bearer.ts"), "utf8"))).toBe(
+      true,
+    );
+  });
+});
+
 describe("file length", () => {
   const lengths = sourceFiles()
     .filter((file) => !isGenerated(file))

@@ -18,9 +18,9 @@ afterAll(stopLimitsStack);
 
 describe("quota in persons disclosed", () => {
   it("aliases and batches no longer multiply the daily quota: it counts persons", async () => {
-    const number = await createGrant(platform, { dataGroups: ["NAME"], dailyQuota: 3 });
+    const number = await createGrant(platform, { dataGroups: ["NAME"], dailyQuota: 4 });
     const headers = platform.headersOf({ key: platform.requester.key, grantNumber: number });
-    // One request, four persons: admitted (nothing used yet) and all four counted.
+    // One request, four persons: four reserved before it runs, all four counted.
     const first = await post(
       platform.gatewayUrl,
       `{ a: person(personCode: "${codes[0]}") { givenName } b: person(personCode: "${codes[1]}") { givenName }
@@ -36,9 +36,9 @@ describe("quota in persons disclosed", () => {
       headers,
     );
     expect(second.status).toBe(429);
-    expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: "QUOTA_EXCEEDED", limit: 3, found: 4 });
+    expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: "QUOTA_EXCEEDED", limit: 4, found: 4 });
     expect(second.body.errors?.[0]?.message).toContain(
-      `Grant ${number} allows 3 persons disclosed a day, and 4 have been disclosed today`,
+      `Grant ${number} allows 4 persons disclosed a day, and 4 have been disclosed today`,
     );
   });
 });

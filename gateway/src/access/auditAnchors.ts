@@ -172,6 +172,8 @@ export interface AuditSettings {
   key: string;
   /** Anchor file, or null when none is configured. */
   anchorFile: string | null;
+  /** The file the key was read from, or null when it came from the environment. */
+  keyFile: string | null;
 }
 
 /**
@@ -195,7 +197,7 @@ export function auditSettingsFromEnv(
   if (fromEnv) {
     const problem = chainKeyProblem(fromEnv);
     if (problem) throw new Error(`AUDIT_CHAIN_KEY: ${problem}.`);
-    return { key: fromEnv, anchorFile };
+    return { key: fromEnv, anchorFile, keyFile: null };
   }
   if (dataRoot) {
     const file = path.join(dataRoot, "audit-chain.key");
@@ -204,7 +206,7 @@ export function auditSettingsFromEnv(
         `No audit chain key: ${file} does not exist (the gateway creates it on its first start). Set AUDIT_CHAIN_KEY to the key the gateway writes with.`,
       );
     }
-    return { key: loadOrCreateChainKey(file), anchorFile };
+    return { key: loadOrCreateChainKey(file), anchorFile, keyFile: file };
   }
   const signing = process.env.INTERNAL_SIGNING_SECRET;
   if (signing) {
@@ -214,6 +216,7 @@ export function auditSettingsFromEnv(
     return {
       key: createHmac("sha256", signing).update("rnp-audit-chain-key").digest("base64url"),
       anchorFile,
+      keyFile: null,
     };
   }
   throw new Error(

@@ -1,5 +1,7 @@
 import type { RequestIdentity } from "@rnp/common";
+import type { Transport } from "@rnp/policy/credentials";
 import type { PortalRequest } from "../portal/sessionCredential";
+import type { QuotaReservation } from "./quota";
 
 /** Who receives a response: one audit row per recipient and person disclosed. */
 export interface AuditRecipient {
@@ -19,15 +21,18 @@ export interface GatewayContext {
   authorization: string | undefined;
   /** A person's portal session the request carries (cookie and its proofs), when it has no `Authorization`. */
   portal?: PortalRequest;
-  /** The `Grant` header as sent: the number of the grant the request exercises. */
+  /** The grant the request exercises, as `grantNumberOf` read it (trimmed, checked) where the request came in. */
   grantNumber: string | undefined;
+  /** How the request came: a subscription's executions are `graphql-ws` (refusals name `connectionParams`). Default HTTP. */
+  transport?: Transport;
   /** Set once the operation is authorised; forwarded, signed, to the subgraphs. */
   identity: RequestIdentity | null;
   /**
-   * Set when the grant has a daily quota: the persons this request discloses (a query's or
-   * a subscription delivery's alike) are added to that grant's use of that day.
+   * Set when the grant has a daily quota: the persons reserved for this request before it
+   * ran, settled to the persons it discloses (a query's or a subscription delivery's alike,
+   * times its recipients) when its response is sent.
    */
-  quota?: { grantId: number; day: string };
+  quota?: QuotaReservation;
   /**
    * The approved composite data set's version the request executes by id (set by
    * `gateway/src/documents/`); audited with each disclosure, and what a safelisted grant requires.

@@ -1,123 +1,37 @@
-import { type GrantCondition, hashApiKey, type PlatformEnvironment, type Role } from "@rnp/common";
+import { hashApiKey } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
-import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { type CredentialSources, findApiKey } from "@rnp/policy/credentials";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { PortalRequest, SessionCredential } from "../portal/sessionCredential";
+import type { AccessTokens } from "./oauth";
 
-const { apiKeys, requesters, grants, grantUsage } = schema.access;
+const { apiKeys, requesters, grantUsage } = schema.access;
 
-export interface Credential {
-  /** The grant named in the request, when it exists (whoever holds it). */
-  grant: GrantRecord | null;
-  keyId: number;
-  role: Role;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  requesterId: number;
-  requesterName: string;
+/** What a portal session presents to `authenticate`: the request's session and what it runs. */
+export interface PresentedSession {
+  portal: PortalRequest;
+  request: { requestId: string; source: string | undefined; grantNumber: string | undefined };
+  disclosures: Map<string, Set<string>>;
 }
-
-export interface GrantRecord {
-  id: number;
-  number: string;
-  requesterId: number;
-  dataGroups: string[];
-  purpose: string;
-  validFrom: string;
-  validTo: string;
-  environment: PlatformEnvironment;
-  dailyQuota: number | null;
-  monitoringAllowed: boolean;
-  /** Only approved composite data sets execute under the grant. */
-  approvedSetsOnly: boolean;
-  conditions: GrantCondition[];
-  revokedAt: Date | null;
-  /** Persons disclosed under the grant on `quotaDay` (UTC), read in the same statement. */
-  quotaUsed: number;
-  quotaDay: string;
-}
-
-/** The key, its requester, the named grant and that grant's use on the day, in one row. */
-function credentialStatement(db: Database) {
-  return db
-    .select({
-      keyId: apiKeys.id,
-      role: apiKeys.role,
-      expiresAt: apiKeys.expiresAt,
-      revokedAt: apiKeys.revokedAt,
-      requesterId: requesters.id,
-      requesterName: requesters.name,
-      grant: grants,
-      quotaUsed: grantUsage.persons,
-    })
-    .from(apiKeys)
-    .innerJoin(requesters, eq(requesters.id, apiKeys.requesterId))
-    .leftJoin(
-      grants,
-      and(
-        eq(grants.number, sql.placeholder("grantNumber")),
-        // Binding (docs/ENVIRONMENTS.md): a key an application's onboarding issued names only
-        // that application's grants; a key of no application, any of its organisation's. Any
-        // other grant is not found, so it is refused as "not a grant of yours", like another
-        // organisation's.
-        or(isNull(apiKeys.applicationId), eq(grants.applicationId, apiKeys.applicationId)),
-      ),
-    )
-    .leftJoin(grantUsage, and(eq(grantUsage.grantId, grants.id), eq(grantUsage.day, sql.placeholder("day"))))
-    .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
-    .prepare("find_credential");
-}
-
-// Built once per pool: the statement is prepared by postgres.js on each connection's first use.
-const credentialStatements = new WeakMap<Database, ReturnType<typeof credentialStatement>>();
 
 /**
- * The key, the grant a request names and the persons that grant disclosed on `day` (UTC),
- * in one prepared statement read fresh on every request: a revoked key or a changed grant
- * takes effect on the very next request, on every gateway replica, with no cache to go stale.
+ * The gateway's credential sources for `authenticate` (`@rnp/policy/credentials`): API keys
+ * in the database, OAuth access tokens when the platform issues them, portal sessions when it
+ * serves the portal. Built once per server and shared by HTTP, graphql-ws and the routes.
  */
-export async function findCredential(
-  db: Database,
-  key: string,
-  grantNumber = "",
-  day: string = new Date().toISOString().slice(0, 10),
-): Promise<Credential | undefined> {
-  let statement = credentialStatements.get(db);
-  if (!statement) {
-    statement = credentialStatement(db);
-    credentialStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ keyHash: hashApiKey(key), grantNumber, day });
-  if (!row) return undefined;
-  const { quotaUsed, ...credential } = row;
+export function credentialSources(options: {
+  db: Database;
+  tokens?: AccessTokens | undefined;
+  sessions?: SessionCredential | undefined;
+}): CredentialSources<PresentedSession> {
+  const { db, tokens, sessions } = options;
   return {
-    ...credential,
-    grant: row.grant
-      ? {
-          ...row.grant,
-          conditions: row.grant.conditions as GrantCondition[],
-          quotaUsed: quotaUsed ?? 0,
-          quotaDay: day,
-        }
-      : null,
+    apiKey: (key, grantNumber) => findApiKey(db, key, grantNumber),
+    ...(tokens ? { oauthToken: (token, grantNumber) => tokens.credentialOf(token, grantNumber) } : {}),
+    ...(sessions
+      ? { session: ({ portal, request, disclosures }) => sessions.authenticate(portal, request, disclosures) }
+      : {}),
   };
-}
-
-/**
- * The requester's grants the key may name (the binding of `credentialStatement`), for the
- * message that asks a request to name one.
- */
-export function findGrantsOf(db: Database, requesterId: number, keyId: number) {
-  return db
-    .select({ number: grants.number, purpose: grants.purpose, environment: grants.environment })
-    .from(grants)
-    .innerJoin(apiKeys, eq(apiKeys.id, keyId))
-    .where(
-      and(
-        eq(grants.requesterId, requesterId),
-        sql`${grants.revokedAt} is null`,
-        or(isNull(apiKeys.applicationId), eq(grants.applicationId, apiKeys.applicationId)),
-      ),
-    )
-    .orderBy(asc(grants.id));
 }
 
 /** Persons the grant disclosed on `day` (UTC), the figure its daily quota limits. */

@@ -8,11 +8,11 @@ import {
   type SigningKey,
 } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
+import type { GrantRecord, KeyRecord } from "@rnp/policy/credentials";
 import { and, eq } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { RateLimiter } from "../limits/rateLimit";
-import type { Credential, GrantRecord } from "./credentials";
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) for the applications of docs/ENVIRONMENTS.md:
@@ -55,9 +55,6 @@ export function oauthOptionsFromEnv(
   return { keys, tokenTtlSeconds: ttl };
 }
 
-/** Whether a bearer value is a JWT (API keys are `rnp_…` without dots). */
-export const looksLikeJwt = (value: string) => /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/.test(value);
-
 /** Verifies access tokens for the access-control plugin. */
 export interface AccessTokens {
   /**
@@ -66,7 +63,7 @@ export interface AccessTokens {
    * with a sentence for an expired, tampered, other-platform or rotated-out token, and
    * RATE_LIMITED (429) past the tier's requests a minute.
    */
-  credentialOf(token: string, grantNumber: string | undefined): Promise<Credential>;
+  credentialOf(token: string, grantNumber: string | undefined): Promise<KeyRecord>;
 }
 
 type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";

@@ -2,20 +2,24 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type ErrorCode, graphQLError, type PlatformEnvironment, type RequestIdentity } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import { type AccessMarks, analyseDocument } from "@rnp/policy/analysis";
+import {
+  authenticate as authenticateCredential,
+  credentialRequired,
+  findNameableGrants,
+  type GrantRecord,
+  identityOf,
+  PLACES,
+} from "@rnp/policy/credentials";
 import type postgres from "postgres";
+import { operationCost } from "../limits/cost";
 import type { SessionCredential } from "../portal/sessionCredential";
 import { AuditWriter, type AuditWriterOptions } from "./auditTrail";
 import type { GatewayContext } from "./context";
-import {
-  countDisclosedPersons,
-  findCredential,
-  findGrantsOf,
-  type GrantRecord,
-  quotaUsed,
-} from "./credentials";
+import { credentialSources, type PresentedSession, quotaUsed } from "./credentials";
 import { anonymousIdentity } from "./dataSource";
-import { type AccessTokens, looksLikeJwt } from "./oauth";
-import { type AccessMarks, analyseOperation } from "./operationAnalysis";
+import type { AccessTokens } from "./oauth";
+import { reservePersons, reserveQuota, settleQuota } from "./quota";
 
 export interface AccessControlOptions {
   db: Database;
@@ -29,6 +33,11 @@ export interface AccessControlOptions {
   tokens?: AccessTokens;
   /** People's portal sessions (`../portal/sessionCredential.ts`); without it a session cookie is ignored. */
   sessions?: SessionCredential;
+  /**
+   * What a list without a size argument counts in the bound of persons a request can
+   * disclose, reserved from a daily quota before it runs (the cost limit's, default 10).
+   */
+  defaultListSize?: number;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -43,11 +52,6 @@ function refuse(code: ErrorCode, message: string, extensions: Record<string, unk
   return graphQLError(code, message, { ...extensions, http: { status: HTTP_STATUS[code] ?? 400 } });
 }
 
-function bearerKey(authorization: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  return match?.[1] ?? null;
-}
-
 /**
  * Authenticates the caller, checks every selected field against its role and grant before
  * anything runs, counts the grant's quota, and writes the audit trail before the response
@@ -55,53 +59,29 @@ function bearerKey(authorization: string | undefined): string | null {
  */
 export function accessControlPlugin(options: AccessControlOptions): ApolloServerPlugin<GatewayContext> {
   const { db, marks } = options;
+  const sources = credentialSources(options);
   const auditWriter = new AuditWriter({ sql: options.sql, ...options.audit });
 
   async function authenticate(
     context: GatewayContext,
     needsKey: boolean,
+    session: () => PresentedSession | undefined,
   ): Promise<{ identity: RequestIdentity; namedGrant: GrantRecord | null }> {
-    const key = bearerKey(context.authorization);
-    if (!key) {
-      if (context.authorization) {
-        throw refuse("UNAUTHENTICATED", "The Authorization header must read `Bearer <API key>`.");
-      }
-      if (needsKey) {
-        throw refuse(
-          "UNAUTHENTICATED",
-          "This operation needs an API key: send it as `Authorization: Bearer <key>`. Keys are issued by the platform operator.",
-        );
-      }
+    const transport = context.transport ?? "http";
+    const credential = await authenticateCredential(
+      {
+        authorization: context.authorization,
+        grantNumber: context.grantNumber,
+        session: session(),
+        transport,
+      },
+      sources,
+    );
+    if (!credential) {
+      if (needsKey) throw credentialRequired(transport);
       return { identity: anonymousIdentity(context.requestId), namedGrant: null };
     }
-    // An OAuth access token (a JWT) stands for its client's key; its refusals are its own.
-    const credential =
-      options.tokens && looksLikeJwt(key)
-        ? await options.tokens.credentialOf(key, context.grantNumber?.trim())
-        : await findCredential(db, key, context.grantNumber?.trim());
-    if (!credential)
-      throw refuse("UNAUTHENTICATED", "The API key is not known: check that it was copied whole.");
-    if (credential.revokedAt) {
-      throw refuse(
-        "UNAUTHENTICATED",
-        `The API key ${key.slice(0, 10)}… was revoked on ${credential.revokedAt.toISOString()}: ask your administrator for a new one.`,
-      );
-    }
-    if (credential.expiresAt && credential.expiresAt.getTime() <= Date.now()) {
-      throw refuse(
-        "UNAUTHENTICATED",
-        `The API key ${key.slice(0, 10)}… expired on ${credential.expiresAt.toISOString()}: ask your administrator for a new one.`,
-      );
-    }
-    const identity: RequestIdentity = {
-      requestId: context.requestId,
-      requesterId: credential.requesterId,
-      keyId: credential.keyId,
-      role: credential.role,
-      grant: null,
-      issuedAt: Date.now(),
-    };
-    return { identity, namedGrant: credential.grant };
+    return { identity: identityOf(credential, context.requestId), namedGrant: credential.grant };
   }
 
   async function exerciseGrant(
@@ -110,15 +90,16 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     grant: GrantRecord | null,
     groups: Map<string, string>,
     readsPersons: boolean,
+    personsBound: () => number,
   ) {
-    const number = context.grantNumber?.trim();
+    const number = context.grantNumber;
     if (!number) {
-      const own = await findGrantsOf(db, identity.requesterId, identity.keyId);
+      const own = await findNameableGrants(db, identity.requesterId, identity.keyId);
       const list = own.map((g) => `${g.number} (${g.purpose}; ${g.environment.toLowerCase()})`).join(", ");
       throw refuse(
         "GRANT_REQUIRED",
         own.length > 0
-          ? `Name the grant this request exercises in the \`Grant\` header. Your grants: ${list}.`
+          ? `Name the grant this request exercises in ${PLACES[context.transport ?? "http"].grant}. Your grants: ${list}.`
           : "Person data is disclosed only under a grant, and your organisation has none: ask the platform operator for one.",
         { grants: own.map((g) => g.number) },
       );
@@ -166,19 +147,26 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       }
     }
     if (grant.dailyQuota !== null) {
-      // Persons disclosed, not requests: aliases and batches cannot multiply the quota. A
-      // request is admitted while some of the day's quota is left and all it discloses is
-      // counted, so a day can end above the quota by the persons of one request.
-      // Read with the key and the grant, unless the day changed since (a request at midnight).
-      const used = grant.quotaDay === today ? grant.quotaUsed : await quotaUsed(db, grant.id, today);
-      if (used >= grant.dailyQuota) {
+      // Persons disclosed, not requests: aliases and batches cannot multiply the quota. The
+      // most persons the operation can disclose is reserved before it runs and settled to
+      // those it disclosed after (`willSendResponse`), so concurrent requests cannot overrun
+      // the quota together and a request that could pass it does not run. A subscription's
+      // batch runs on what is left instead, and is withheld if it discloses more.
+      const bound = personsBound();
+      const partial = context.recipients !== undefined;
+      const reserved = await reserveQuota(db, grant.id, today, grant.dailyQuota, bound, partial);
+      if (reserved === null) {
+        const used = await quotaUsed(db, grant.id, today);
+        const left = grant.dailyQuota - used;
         throw refuse(
           "QUOTA_EXCEEDED",
-          `Grant ${number} allows ${grant.dailyQuota} persons disclosed a day, and ${used} have been disclosed today; the quota resets at 00:00 UTC.`,
-          { limit: grant.dailyQuota, found: used },
+          left <= 0 || partial
+            ? `Grant ${number} allows ${grant.dailyQuota} persons disclosed a day, and ${used} have been disclosed today; the quota resets at 00:00 UTC.`
+            : `Grant ${number} allows ${grant.dailyQuota} persons disclosed a day, and ${used} have been disclosed today; this request could disclose up to ${bound} persons, more than the ${left} left, so it was not run: ask for fewer persons at once (fewer codes or aliases, a smaller \`first\`), or wait until the quota resets at 00:00 UTC.`,
+          { limit: grant.dailyQuota, found: used, requested: bound },
         );
       }
-      context.quota = { grantId: grant.id, day: today };
+      context.quota = { grantId: grant.id, day: today, limit: grant.dailyQuota, reserved };
     }
     return {
       id: grant.id,
@@ -190,6 +178,38 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
     };
   }
 
+  const listSize = options.defaultListSize ?? 10;
+
+  /**
+   * Makes the request's reservation cover `persons` disclosed, reserving what it lacks
+   * within the quota; false when the quota cannot take them.
+   */
+  async function coverDisclosed(context: GatewayContext, persons: number): Promise<boolean> {
+    const quota = context.quota;
+    if (!quota || persons <= quota.reserved) return true;
+    const extra = persons - quota.reserved;
+    const covered = await reservePersons(db, quota.grantId, quota.day, extra, quota.limit).catch(
+      (error: unknown) => {
+        console.error("quota could not be reserved", error);
+        return false;
+      },
+    );
+    if (covered) quota.reserved += extra;
+    return covered;
+  }
+
+  /** Settles the request's reservation once (to 0 when nothing left the gateway). */
+  async function settle(context: GatewayContext, disclosed: number): Promise<void> {
+    const quota = context.quota;
+    if (!quota) return;
+    context.quota = undefined;
+    // The data is out and audited (or withheld): a failure to settle must not change that;
+    // the use then stays at the reservation, never below what was disclosed.
+    await settleQuota(db, quota, disclosed).catch((error: unknown) =>
+      console.error("quota use could not be settled", error),
+    );
+  }
+
   return {
     async serverWillStart() {
       return {
@@ -198,17 +218,29 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
       };
     },
     async requestDidStart() {
+      // Another plugin's refusal can send the response while this one is still reserving.
+      let answered = false;
       return {
-        async didResolveOperation({ contextValue, document, schema, operation, source, request }) {
-          const needs = analyseOperation(schema, document, marks, request.variables);
-          const { identity, namedGrant } =
-            contextValue.portal && options.sessions
-              ? await options.sessions.authenticate(
-                  contextValue.portal,
-                  { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
-                  contextValue.disclosures,
-                )
-              : await authenticate(contextValue, needs.needsGrant || needs.roles.size > 0);
+        async didResolveOperation({
+          contextValue,
+          document,
+          schema,
+          operation,
+          operationName,
+          source,
+          request,
+        }) {
+          const needs = analyseDocument(schema, document, marks, request.variables);
+          const { identity, namedGrant } = await authenticate(
+            contextValue,
+            needs.needsGrant || needs.roles.size > 0,
+            () =>
+              contextValue.portal && {
+                portal: contextValue.portal,
+                request: { requestId: contextValue.requestId, source, grantNumber: contextValue.grantNumber },
+                disclosures: contextValue.disclosures,
+              },
+          );
           for (const [coordinate, roles] of needs.roles) {
             if (identity.role !== "OPERATOR" && (!identity.role || !roles.includes(identity.role))) {
               throw refuse(
@@ -228,11 +260,14 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               namedGrant,
               needs.groups,
               operation?.operation !== "mutation" || needs.groups.size > 0,
+              () => operationCost(schema, document, operationName, request.variables ?? {}, listSize).persons,
             );
           contextValue.identity = identity;
+          if (answered) await settle(contextValue, 0);
         },
 
         async willSendResponse({ contextValue, response, operationName, source }) {
+          answered = true;
           const { identity, disclosures } = contextValue;
           if (response.body.kind === "single") {
             response.body.singleResult.extensions = {
@@ -241,7 +276,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               ...(contextValue.correlationId ? { correlationId: contextValue.correlationId } : {}),
             };
           }
-          if (!identity?.grant || disclosures.size === 0) return;
+          if (!identity?.grant || disclosures.size === 0) return settle(contextValue, 0);
           const at = new Date().toISOString();
           const operationHash = createHash("sha256")
             .update(source ?? "")
@@ -253,6 +288,27 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
               clientAddress: contextValue.clientAddress,
             },
           ];
+          const persons = disclosures.size * recipients.length;
+          if (!(await coverDisclosed(contextValue, persons))) {
+            // More persons than were reserved (a shared batch's later subscribers) and the
+            // quota cannot take them: nothing leaves, nothing is audited or counted.
+            await settle(contextValue, 0);
+            const refusal = refuse(
+              "QUOTA_EXCEEDED",
+              `Grant ${identity.grant.number}'s daily quota cannot take the ${persons} persons this answer discloses, so it was not sent; the quota resets at 00:00 UTC.`,
+            );
+            if (response.body.kind === "single") {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                {
+                  message: refusal.message,
+                  extensions: { code: "QUOTA_EXCEEDED", requestId: contextValue.requestId },
+                },
+              ];
+            }
+            response.http.status = 429;
+            return;
+          }
           try {
             await auditWriter.append(
               recipients.flatMap((recipient) =>
@@ -282,6 +338,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
           } catch (error) {
             // No disclosure without its audit record: the data does not leave.
             console.error("audit write failed", error);
+            await settle(contextValue, 0);
             if (response.body.kind === "single") {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
@@ -295,13 +352,7 @@ export function accessControlPlugin(options: AccessControlOptions): ApolloServer
             response.http.status = 503;
             return;
           }
-          if (contextValue.quota) {
-            const { grantId, day } = contextValue.quota;
-            // The data is out and audited: a failure to count it must not withhold it.
-            await countDisclosedPersons(db, grantId, day, disclosures.size * recipients.length).catch(
-              (error: unknown) => console.error("quota use could not be counted", error),
-            );
-          }
+          await settle(contextValue, persons);
         },
       };
     },

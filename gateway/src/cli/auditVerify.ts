@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { commandLine } from "@rnp/common";
 import { createDatabase } from "@rnp/db";
 import { databaseFromEnv, dataDirFromEnv } from "@rnp/db/embedded";
+import { readRunningPlatform } from "@rnp/db/running";
 import { type Anchor, anchorFileFromEnv, auditSettingsFromEnv, readAnchorFile } from "../access/auditAnchors";
 import { verifyAuditChain } from "../access/auditTrail";
 
@@ -14,13 +16,16 @@ longer matches. Exit code 0 when the chain is whole, 1 when it is broken, 2 on b
 arguments, a missing key or an unreachable database.
 
 Key: AUDIT_CHAIN_KEY, else (embedded database) .data/audit-chain.key.
-Anchors: --anchors FILE, else AUDIT_ANCHOR_FILE, else (embedded) .data/audit-anchors.jsonl
-when it exists.
-Database: DATABASE_URL, else the embedded PostgreSQL in .data/postgres.`;
+Anchors: --anchors FILE, else AUDIT_ANCHOR_FILE, else the running platform's, else
+(embedded) .data/audit-anchors.jsonl when it exists.
+Database: DATABASE_URL, else the platform \`pnpm start\` runs (.data/platform.json), else the
+embedded PostgreSQL in .data/postgres.`;
 
 const { values } = commandLine({ usage, options: { anchors: { type: "string" } } });
 
-const embeddedDataDir = process.env.DATABASE_URL ? null : dataDirFromEnv();
+// Beside a running `pnpm start`, its own facts say where its database, key and anchors are.
+const running = process.env.DATABASE_URL ? null : readRunningPlatform(path.dirname(dataDirFromEnv()));
+const embeddedDataDir = process.env.DATABASE_URL ? null : running ? running.dataDir : dataDirFromEnv();
 let key: string;
 try {
   key = auditSettingsFromEnv(embeddedDataDir, (line) => console.error(line), false).key;
@@ -28,7 +33,8 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-const anchorFile = values.anchors ?? anchorFileFromEnv(embeddedDataDir);
+const anchorFile =
+  values.anchors ?? anchorFileFromEnv(null) ?? running?.auditAnchorFile ?? anchorFileFromEnv(embeddedDataDir);
 let anchors: Anchor[] = [];
 if (anchorFile && (values.anchors || existsSync(anchorFile))) {
   try {
@@ -55,7 +61,14 @@ if (anchorFile && (values.anchors || existsSync(anchorFile))) {
   );
 }
 
-const server = await databaseFromEnv();
+let server: Awaited<ReturnType<typeof databaseFromEnv>>;
+try {
+  server = await databaseFromEnv();
+} catch (error) {
+  // One sentence (the embedded server's own says what holds it and what to do), no trace.
+  console.error(`Could not open the database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const database = createDatabase(server.url, { max: 1, applicationName: "rnp-audit-verify" });
 let exitCode = 0;
 try {

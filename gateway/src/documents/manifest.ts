@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@rnp/db";
-import { findCredential } from "../access/credentials";
-import { bearerKeyOf } from "./plugin";
+import { authenticate, type CredentialSources } from "@rnp/policy/credentials";
+import { GraphQLError } from "graphql";
 import { findApprovedDocumentsOf } from "./store";
 
 /** Where a requester downloads its approved composite data sets. */
@@ -35,28 +35,38 @@ export async function manifestOf(db: Database, requesterId: number): Promise<Per
 }
 
 /**
- * `GET /persisted-queries/manifest.json` with `Authorization: Bearer <key>`: the key's
- * organisation's approved composite data sets as an Apollo persisted-query manifest, read
- * fresh (a retired version is gone from the next download). 401 without a valid key.
+ * `GET /persisted-queries/manifest.json` with `Authorization: Bearer <API key or access token>`:
+ * the organisation's approved composite data sets as an Apollo persisted-query manifest, read
+ * fresh (a retired version is gone from the next download). 401 without a valid credential,
+ * with the sentence `authenticate` gives (429 past an application's tier).
  */
-export function manifestRoute(db: Database) {
+export function manifestRoute(db: Database, sources: CredentialSources<never>) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== "GET") {
       response.setHeader("allow", "GET");
       return refuse(response, 405, "BAD_REQUEST", `Download the manifest with GET ${MANIFEST_PATH}.`);
     }
-    const key = bearerKeyOf(request.headers.authorization);
-    const credential = key ? await findCredential(db, key) : undefined;
-    const expired = credential?.expiresAt && credential.expiresAt.getTime() <= Date.now();
-    if (!credential || credential.revokedAt || expired) {
-      return refuse(
-        response,
-        401,
-        "UNAUTHENTICATED",
-        "The manifest lists your organisation's approved composite data sets: send a valid API key as `Authorization: Bearer <key>`.",
+    let requesterId: number;
+    try {
+      const credential = await authenticate(
+        { authorization: request.headers.authorization, grantNumber: undefined, transport: "http" },
+        sources,
       );
+      if (!credential) {
+        return refuse(
+          response,
+          401,
+          "UNAUTHENTICATED",
+          "The manifest lists your organisation's approved composite data sets: send your API key or OAuth access token as `Authorization: Bearer <credential>`.",
+        );
+      }
+      requesterId = credential.kind === "session" ? credential.identity.requesterId : credential.requesterId;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
+      return refuse(response, status, String(error.extensions.code), error.message);
     }
-    const manifest = await manifestOf(db, credential.requesterId);
+    const manifest = await manifestOf(db, requesterId);
     response.writeHead(200, {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "private, no-store",

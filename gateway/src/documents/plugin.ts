@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
+import { bearerCredentialOf } from "@rnp/policy/credentials";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../access/context";
 import { checkPersistedQueryExtension } from "./persistedQueryExtension";
@@ -57,10 +58,6 @@ export function persistedIdOf(request: GraphQLRequest): PersistedId | null {
   return null;
 }
 
-export function bearerKeyOf(authorization: string | undefined): string | null {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1] ?? null;
-}
-
 export function documentNotFound(hash: string) {
   return graphQLError(
     "PERSISTED_QUERY_NOT_FOUND",
@@ -112,7 +109,7 @@ async function resolvePersistedDocument(
   checkPersistedQueryExtension(request);
   const wanted = persistedIdOf(request);
   if (!wanted) return;
-  const key = bearerKeyOf(contextValue.authorization);
+  const key = bearerCredentialOf(contextValue.authorization);
   if (!key) {
     throw graphQLError(
       "UNAUTHENTICATED",
@@ -120,7 +117,7 @@ async function resolvePersistedDocument(
       { http: { status: 401 } },
     );
   }
-  const found = await documents.find(key, wanted.hash, contextValue.grantNumber?.trim());
+  const found = await documents.find(key, wanted.hash, contextValue.grantNumber);
   if (!found) {
     if (wanted.form === "apq" && request.query !== undefined) return;
     throw documentNotFound(wanted.hash);

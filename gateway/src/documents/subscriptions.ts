@@ -1,6 +1,7 @@
+import { bearerCredentialOf } from "@rnp/policy/credentials";
 import { type GraphQLError, GraphQLError as GraphQLErrorClass } from "graphql";
 import type { GatewayContext } from "../access/context";
-import { bearerKeyOf, documentNotFound, hashOfId } from "./plugin";
+import { documentNotFound, hashOfId } from "./plugin";
 import type { ApprovedDocuments } from "./store";
 
 interface SubscribePayload {
@@ -30,7 +31,7 @@ export async function resolveSubscribePayload<P extends SubscribePayload>(
   if (id === undefined || id === null) return { payload };
   try {
     const hash = hashOfId(id);
-    const key = bearerKeyOf(connectionParams?.authorization);
+    const key = bearerCredentialOf(connectionParams?.authorization);
     const found = key ? await documents.find(key, hash, connectionParams?.grant) : undefined;
     if (!found) throw documentNotFound(hash);
     return {

@@ -50,6 +50,18 @@ describe("operationCost", () => {
     expect(measured.selections).toBe(1 + 2 * 2 ** (levels - 1));
   });
 
+  it("bounds the persons an operation can disclose, a connection's page even when no node is selected", () => {
+    expect(
+      cost(`{ a: persons(personCodes: ["a", "b"]) { __typename } b: person(personCode: "c") { givenName } }`)
+        .persons,
+    ).toBe(3);
+    expect(cost(`{ residents(addressCode: "1", first: 7) { totalCount } }`).persons).toBe(7);
+    expect(cost(`{ residents(addressCode: "1", first: 7) { nodes { spouse { givenName } } } }`).persons).toBe(
+      14,
+    );
+    expect(cost(`{ person(personCode: "a") { children { nameHistory { surname } } } }`).persons).toBe(1 + 10);
+  });
+
   it("refuses above the limits with the figure and the limit", () => {
     const document = parse(`{ persons(personCodes: ["a", "b"]) { children { givenName } } }`);
     const limits = { defaultListSize: 10, maxSelections: 100 };

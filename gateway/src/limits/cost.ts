@@ -23,7 +23,17 @@ export interface OperationCost {
   cost: number;
   /** Fields selected once fragments are expanded, whatever the list sizes. */
   selections: number;
+  /**
+   * Most persons the operation can disclose: objects of the person type, counted like the
+   * cost, and at least a page for a paged field whose items carry persons, even when none of
+   * their fields is selected (a `totalCount` still tells who exists). The daily quota
+   * reserves this before execution.
+   */
+  persons: number;
 }
+
+/** The type whose objects are persons disclosed (`persons` of `OperationCost`). */
+const PERSON_TYPE = "Person";
 
 /** Arguments that say how many items a list field returns. */
 function sizeFromArguments(args: Record<string, unknown>): number | null {
@@ -33,6 +43,23 @@ function sizeFromArguments(args: Record<string, unknown>): number | null {
     if (typeof value === "number" && Number.isFinite(value)) return Math.max(0, value);
   }
   return null;
+}
+
+/**
+ * Whether a connection's items are persons or carry one (`nodes: [Person]`, or
+ * `nodes: [Match]` with `Match.person: Person`): its page is persons disclosed.
+ */
+function carriesPersons(type: GraphQLCompositeType): boolean {
+  if (!isObjectType(type) && !isInterfaceType(type)) return false;
+  return Object.values(type.getFields()).some((field) => {
+    if (!isListType(getNullableType(field.type))) return false;
+    const item = getNamedType(field.type);
+    if (item.name === PERSON_TYPE) return true;
+    return (
+      (isObjectType(item) || isInterfaceType(item)) &&
+      Object.values(item.getFields()).some((inner) => getNamedType(inner.type).name === PERSON_TYPE)
+    );
+  });
 }
 
 function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
@@ -59,9 +86,9 @@ export function operationCost(
   defaultListSize: number,
 ): OperationCost {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return { cost: 0, selections: 0 };
+  if (!operation) return { cost: 0, selections: 0, persons: 0 };
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, selections: 0 };
+  if (!root) return { cost: 0, selections: 0, persons: 0 };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -77,6 +104,7 @@ export function operationCost(
   ): OperationCost => {
     let cost = 0;
     let selections = 0;
+    let persons = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         selections++;
@@ -95,6 +123,9 @@ export function operationCost(
         const below = selectionSetCost(type, selection.selectionSet, isList ? null : size);
         cost += count * (1 + below.cost);
         selections += below.selections;
+        const own = type.name === PERSON_TYPE ? 1 : 0;
+        const page = !isList && size !== null && carriesPersons(type) ? size : 0;
+        persons += count * Math.max(own + below.persons, page);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
@@ -103,6 +134,7 @@ export function operationCost(
           const inner = selectionSetCost(condition, selection.selectionSet, pageOfParent);
           cost += inner.cost;
           selections += inner.selections;
+          persons += inner.persons;
         }
       } else {
         const fragment = fragments.get(selection.name.value);
@@ -112,6 +144,7 @@ export function operationCost(
         if (known !== undefined) {
           cost += known.cost;
           selections += known.selections;
+          persons += known.persons;
           continue;
         }
         // A cycle is refused by validation; costing it as nothing keeps this walk finite.
@@ -124,9 +157,10 @@ export function operationCost(
         memo.set(key, fragmentCost);
         cost += fragmentCost.cost;
         selections += fragmentCost.selections;
+        persons += fragmentCost.persons;
       }
     }
-    return { cost, selections };
+    return { cost, selections, persons };
   };
   return selectionSetCost(root, operation.selectionSet, null);
 }

@@ -1,5 +1,6 @@
 import { hashApiKey, partLogger } from "@rnp/common";
 import { type Database, schema } from "@rnp/db";
+import { bearerCredentialOf } from "@rnp/policy/credentials";
 import { sql } from "drizzle-orm";
 import { limitRefusal } from "./refusal";
 
@@ -10,17 +11,21 @@ const { rateLimits } = schema.access;
  * stored), or its client address when it sends none.
  */
 export function rateLimitKey(authorization: string | undefined, clientAddress: string | null): string {
-  const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  const key = bearerCredentialOf(authorization);
   if (key) return `key:${hashApiKey(key)}`;
   return `address:${clientAddress ?? "unknown"}`;
 }
 
 /**
- * Requests a minute per key, counted in one table that every gateway replica shares: one
- * atomic upsert per request (a fixed one-minute window on the database's clock), so N
- * replicas share one budget instead of granting N. rate-limiter-flexible's PostgreSQL store
- * needs the `pg` driver; the gateway speaks `postgres`, and this is the same fixed window
- * that store keeps, in a single statement.
+ * Requests a minute per key, counted in one table that every gateway replica shares, so N
+ * replicas share one budget instead of granting N (a fixed one-minute window on the
+ * database's clock). Counting is group-committed, as the audit trail's appends are: the
+ * requests that arrive while a count is on its way wait for the next one, which adds them all
+ * in a single upsert (one row per key, whatever the number of requests). Each request still
+ * waits until its count is stored, so a budget is exact across replicas; but a busy gateway
+ * pays one statement per round trip instead of one per request, and a key's row is not a lock
+ * that every request of that key queues on. rate-limiter-flexible's PostgreSQL store needs the
+ * `pg` driver; the gateway speaks `postgres`, and this is the same fixed window.
  */
 export class RateLimiter {
   /**
@@ -30,29 +35,14 @@ export class RateLimiter {
    */
   private readonly refusedUntil = new Map<string, number>();
 
-  /** Built once and prepared: no query building and one round trip per request. */
-  private readonly countStatement;
+  /** Requests waiting for the next count, by key: each resolves to its place in the window. */
+  private pending = new Map<string, ((place: { number: number; retryAfter: number } | null) => void)[]>();
+  private counting: Promise<void> | undefined;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly perMinute: number,
-  ) {
-    this.countStatement = db
-      .insert(rateLimits)
-      .values({ key: sql.placeholder("key"), windowStart: sql`date_trunc('minute', now())`, points: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          points: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.points} + 1 else 1 end`,
-          windowStart: sql`excluded.window_start`,
-        },
-      })
-      .returning({
-        points: rateLimits.points,
-        retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + interval '1 minute' - now()))))::int`,
-      })
-      .prepare("count_rate_limit");
-  }
+  ) {}
 
   /**
    * Counts one request for `key`; throws RATE_LIMITED (HTTP 429, `Retry-After`) when the
@@ -67,20 +57,53 @@ export class RateLimiter {
       if (left > 0) throw this.refusal(left);
       this.refusedUntil.delete(key);
     }
-    let row: { points: number; retryAfter: number } | undefined;
-    try {
-      [row] = await this.countStatement.execute({ key });
-    } catch (error) {
-      partLogger("gateway").error(
-        { err: error },
-        "rate limit could not be counted; the request is let through",
-      );
-      return;
+    const place = await new Promise<{ number: number; retryAfter: number } | null>((resolve) => {
+      const waiting = this.pending.get(key);
+      if (waiting) waiting.push(resolve);
+      else this.pending.set(key, [resolve]);
+      this.counting ??= this.countPending();
+    });
+    if (place && place.number > this.perMinute) {
+      this.refusedUntil.set(key, Date.now() + place.retryAfter * 1000);
+      throw this.refusal(place.retryAfter);
     }
-    if (row && row.points > this.perMinute) {
-      this.refusedUntil.set(key, Date.now() + row.retryAfter * 1000);
-      throw this.refusal(row.retryAfter);
+  }
+
+  /** Counts what is pending in one statement, then again while requests keep arriving. */
+  private async countPending(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch = this.pending;
+      this.pending = new Map();
+      const keys = [...batch.keys()];
+      const counts = keys.map((key) => batch.get(key)!.length);
+      try {
+        const rows = await this.db.execute<{ key: string; points: number; retry_after: number }>(sql`
+          insert into ${rateLimits} (key, window_start, points)
+          select key, date_trunc('minute', now()), points
+          from unnest(${sql.param(keys)}::text[], ${sql.param(counts)}::int[]) as batch(key, points)
+          on conflict (key) do update set
+            points = case when ${rateLimits.windowStart} = excluded.window_start
+              then ${rateLimits.points} + excluded.points else excluded.points end,
+            window_start = excluded.window_start
+          returning key, points,
+            greatest(1, ceil(extract(epoch from (window_start + interval '1 minute' - now()))))::int as retry_after`);
+        for (const row of rows) {
+          const waiting = batch.get(row.key) ?? [];
+          // The batch's requests hold the last places of the window, in arrival order.
+          const first = row.points - waiting.length + 1;
+          for (const [index, resolve] of waiting.entries()) {
+            resolve({ number: first + index, retryAfter: row.retry_after });
+          }
+        }
+      } catch (error) {
+        partLogger("gateway").error(
+          { err: error },
+          "rate limit could not be counted; the requests are let through",
+        );
+        for (const waiting of batch.values()) for (const resolve of waiting) resolve(null);
+      }
     }
+    this.counting = undefined;
   }
 
   private refusal(retryAfter: number) {

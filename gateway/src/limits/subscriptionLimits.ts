@@ -8,7 +8,7 @@ import { limitRefusal } from "./refusal";
 /**
  * Open subscriptions per key on this gateway process. A subscriber's sockets usually stay
  * on one replica, but one key can open subscriptions on several: behind N replicas a key
- * can hold up to N × the limit (documented in the README).
+ * can hold up to N × the limit (documented in docs/LIMITS.md).
  */
 export class SubscriptionCounter {
   private readonly open = new Map<string, number>();

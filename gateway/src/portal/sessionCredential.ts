@@ -8,9 +8,9 @@ import {
 } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
+import type { GrantRecord } from "@rnp/policy/credentials";
 import { allDataGroupNames } from "@rnp/schema";
 import { and, eq } from "drizzle-orm";
-import type { GrantRecord } from "../access/credentials";
 import { cookiesOf } from "./cookies";
 import { canonicalDocumentHash, type PortalDocument } from "./safelist";
 import type { SessionStore } from "./sessions";
@@ -198,7 +198,7 @@ export function sessionCredential(options: SessionCredentialOptions) {
           { field: "purpose" },
         );
       }
-      const number = request.grantNumber?.trim();
+      const number = request.grantNumber;
       const grant = number
         ? await grantByNumber(options.db, number, new Date().toISOString().slice(0, 10))
         : null;

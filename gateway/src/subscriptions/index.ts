@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { graphQLError } from "@rnp/common";
 import type { Database } from "@rnp/db";
+import type { CredentialSources } from "@rnp/policy/credentials";
 import {
   type DocumentNode,
   type FieldNode,
@@ -24,7 +25,7 @@ import type { ApprovedDocuments } from "../documents/store";
 import { resolveSubscribePayload } from "../documents/subscriptions";
 import { rateLimitKey } from "../limits/rateLimit";
 import { releasingOnEnd, type SubscriptionLimits } from "../limits/subscriptionLimits";
-import { acceptsConnection, type ConnectionParams } from "./authentication";
+import { type ConnectionParams, connectionRefusal } from "./authentication";
 import { batchQueryOf } from "./batchQuery";
 import { ChangeStream } from "./changeStream";
 import { parseShared } from "./documentCache";
@@ -65,6 +66,8 @@ export interface SubscriptionServerOptions {
   /** The API schema clients see (the gateway's), for validation. */
   schema: () => GraphQLSchema;
   database: { db: Database; sql: postgres.Sql };
+  /** Where connections' credentials are looked up (API keys, OAuth access tokens), as over HTTP. */
+  credentials: CredentialSources<never>;
   /** Notifications fetched and hydrated per execution. */
   batchSize?: number;
   /**
@@ -110,7 +113,7 @@ function inSocketOrder<A extends [object, ...unknown[]], R>(
 /**
  * Serves GraphQL subscriptions over graphql-ws on the gateway's own `/graphql` URL, which
  * `@apollo/gateway` cannot execute. Authentication on connect (`connectionParams`:
- * `authorization: "Bearer <key>"`, `grant: "<number>"`); a WebSocket ping every 15 s ends
+ * `authorization: "Bearer <API key or access token>"`, `grant: "<number>"`); a WebSocket ping every 15 s ends
  * dead connections. Returns `dispose()` for shutdown.
  */
 export async function attachSubscriptionServer(options: SubscriptionServerOptions) {
@@ -187,7 +190,14 @@ export async function attachSubscriptionServer(options: SubscriptionServerOption
 
   const cleanup = serveGraphQLWs<ConnectionParams>(
     {
-      onConnect: (ctx) => acceptsConnection(options.database.db, ctx.connectionParams),
+      onConnect: async (ctx) => {
+        const refusal = await connectionRefusal(options.credentials, ctx.connectionParams);
+        if (!refusal) return true;
+        // Closed here with its reason: graphql-ws's own close after `false` says only "Forbidden",
+        // and `ws` keeps the first close of a socket.
+        ctx.extra.socket.close(refusal.code, refusal.reason);
+        return false;
+      },
       onSubscribe: inSocketOrder(async (ctx, _id, sent) => {
         // A composite data set named by id: its approved document is what runs (and is audited).
         const byId = await resolveSubscribePayload(options.documents, ctx.connectionParams, sent);

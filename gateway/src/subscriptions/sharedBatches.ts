@@ -98,6 +98,7 @@ export class SharedBatches {
       clientAddress: first.clientAddress,
       authorization: source.authorization,
       grantNumber: source.grantNumber,
+      transport: "graphql-ws",
       identity: null,
       disclosures: new Map(),
       recipients: seal,

@@ -10,9 +10,11 @@ import {
   stopOnSignals,
 } from "@rnp/common";
 import { dataDirFromEnv } from "@rnp/db/embedded";
+import { runningPlatformFile, writeRunningPlatform } from "@rnp/db/running";
 import { oauthOptionsFromEnv } from "@rnp/gateway/access/oauth";
 import { portalSettingsFromEnv } from "@rnp/gateway/portal";
 import { allDataGroupNames } from "@rnp/schema";
+import { demoKeyFile, loadOrCreateOperatorKey, readKeyFile, writeKeyFile } from "../devKeys";
 import { startPlatform } from "../platform";
 import { provisionPortalDemo } from "../portalDemo";
 import { provisionRequester, syntheticRegistrationNumber } from "../provision";
@@ -31,7 +33,8 @@ Options:
   --data-dir D  folder of the embedded PostgreSQL (default: REGISTER_DATA_DIR or .data/postgres)
   --help        show this text
 
-Environment: DATABASE_URL, PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
+Environment: DATABASE_URL, OPERATOR_API_KEY (default with the embedded database: kept in
+.data/operator.key, as the demo requester's key in .data/demo-requester.key), PORT, HOST (default 127.0.0.1), NODE_ENV=production (no
 introspection, no Sandbox), PERSONS_BATCH_LIMIT (default 1000), AUDIT_CHAIN_KEY (default
 with the embedded database: generated into .data/audit-chain.key), AUDIT_ANCHOR_FILE
 (default with the embedded database: .data/audit-anchors.jsonl); INTERNAL_SIGNING_KEYS
@@ -47,7 +50,7 @@ ACCEPTANCE_ACT_PUBLIC_KEY (PRODUCTION), Ed25519 (default with the embedded datab
 generated into .data/acceptance-act-signing.key and .pub); operation limits: RATE_LIMIT_PER_MINUTE, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DEPTH,
 GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_COST,
 GATEWAY_DEFAULT_LIST_SIZE, MAX_SUBSCRIPTIONS_PER_KEY, GATEWAY_IN_FLIGHT_COST, GATEWAY_MAX_QUEUED,
-GATEWAY_MAX_QUEUE_WAIT_MS (README, "Operation limits").`;
+GATEWAY_MAX_QUEUE_WAIT_MS (docs/LIMITS.md).`;
 
 const { values, wholeNumber } = commandLine({
   usage,
@@ -101,11 +104,12 @@ try {
 
 // Acceptance acts (docs/ENVIRONMENTS.md): signed on a TEST platform, verified on a PRODUCTION
 // one; with the embedded database a development key pair is kept in .data/ like the audit key.
+// `.data/`: the folder above the embedded cluster; it also holds the running platform's facts
+// (platform.json) for the tools started beside it, even when the database is external.
+const dataRoot = path.dirname(path.resolve(values["data-dir"] ?? dataDirFromEnv()));
+const embeddedRoot = process.env.DATABASE_URL ? null : dataRoot;
 let acts: ReturnType<typeof actKeysForStart>;
 try {
-  const embeddedRoot = process.env.DATABASE_URL
-    ? null
-    : path.dirname(path.resolve(values["data-dir"] ?? dataDirFromEnv()));
   acts = actKeysForStart(process.env, embeddedRoot);
 } catch (error) {
   console.error((error as Error).message);
@@ -147,6 +151,16 @@ if (port !== 0) {
   }
 }
 
+// With the embedded database the operator key is kept in .data/ and reused at the next start.
+let operatorKey: string | undefined;
+try {
+  operatorKey =
+    process.env.OPERATOR_API_KEY || (embeddedRoot ? loadOrCreateOperatorKey(embeddedRoot) : undefined);
+} catch (error) {
+  console.error(`The operator key could not be kept in ${embeddedRoot}: ${(error as Error).message}.`);
+  process.exit(2);
+}
+
 const started = Date.now();
 let lastReport = 0;
 // One process, one service name: every part's spans (and the gateway's) land in one trace.
@@ -171,7 +185,7 @@ const platform = await startPlatform({
         ...(process.env.DATABASE_READ_URL ? { databaseReadUrl: process.env.DATABASE_READ_URL } : {}),
       }
     : { dataDir: values["data-dir"] ?? dataDirFromEnv() }),
-  ...(process.env.OPERATOR_API_KEY ? { operatorKey: process.env.OPERATOR_API_KEY } : {}),
+  ...(operatorKey ? { operatorKey } : {}),
   ...(signingKeys ? { signingSecret: signingKeys } : {}),
   ...(oauth ? { oauthSigningKeys: oauth.keys, oauthTokenTtlSeconds: oauth.tokenTtlSeconds ?? 300 } : {}),
   log: (line) => console.log(`• ${line}`),
@@ -195,8 +209,10 @@ const platform = await startPlatform({
 // 127.0.0.1 and localhost are the same server here; localhost is what people type.
 const shown = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
 const gatewayUrl = shown(platform.gatewayUrl);
-// In development a demo requester gets a fresh key and a broad grant of the platform's
-// environment at every start (a TEST grant would be refused on a PRODUCTION platform).
+// In development a demo requester gets a key and a broad grant of the platform's environment
+// (a TEST grant would be refused on a PRODUCTION platform). With the embedded database its key
+// is kept in .data/ and reused while it works; a new one revokes those of earlier starts.
+const kept = embeddedRoot ? readKeyFile(demoKeyFile(embeddedRoot)) : null;
 const demo =
   process.env.NODE_ENV === "production"
     ? null
@@ -206,12 +222,26 @@ const demo =
         dataGroups: allDataGroupNames(),
         purpose: "Customer due diligence (demo)",
         environment,
+        reuseKey: kept,
       });
+if (demo && embeddedRoot && demo.key !== kept) writeKeyFile(demoKeyFile(embeddedRoot), demo.key);
 const [signatory, official] = platform.samplePersonCodes;
 if (demo && signatory && official) {
   await provisionPortalDemo(platform.gatewayUrl, platform.operatorKey, demo, { signatory, official });
 }
 const root = gatewayUrl.replace(/\/graphql$/, "");
+// What the tools started beside this platform need (see @rnp/db/running), mode 0600.
+const factsFile = runningPlatformFile(dataRoot);
+const removeFacts = writeRunningPlatform(dataRoot, {
+  pid: process.pid,
+  databaseUrl: platform.databaseUrl,
+  dataDir: platform.dataDir,
+  gatewayUrl: platform.gatewayUrl,
+  auditChainKeyFile: platform.auditChainKeyFile,
+  auditAnchorFile: platform.auditAnchorFile,
+  ...(demo ? { demo: { key: demo.key, grantNumber: demo.grantNumber } } : {}),
+  startedAt: new Date().toISOString(),
+});
 console.log(`
 Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s)
   environment                            ${environment}
@@ -231,7 +261,10 @@ Population register graph is up (${((Date.now() - started) / 1000).toFixed(1)} s
   person subgraph                        ${shown(platform.subgraphUrls.person)}
   catalog subgraph                       ${shown(platform.subgraphUrls.catalog)}
   monitoring subgraph                    ${shown(platform.subgraphUrls.monitoring)}
-  database                               ${platform.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
+  database (psql, DATABASE_URL)          ${
+    // The embedded cluster's development password is no secret; an external one's is.
+    platform.dataDir ? platform.databaseUrl : platform.databaseUrl.replace(/:[^:@/]+@/, ":***@")
+  }
   operator API key                       ${platform.operatorKey}${
     demo
       ? `
@@ -248,8 +281,11 @@ Try: curl -s ${gatewayUrl} -H 'content-type: application/json' \\
        -d '{"query":"{ person(personCode: \\"${platform.samplePersonCodes[0] ?? ""}\\") { givenName surname declaredAddress { address { fullAddress } } } }"}'`
            : ""
        }
-In Apollo Sandbox, put the two headers under "Headers". Stop with Ctrl+C (SIGTERM drains requests first).`);
+In Apollo Sandbox, put the two headers under "Headers".
+pnpm simulate, pnpm audit:verify and pnpm monitoring:import find this platform by themselves
+(${factsFile}, removed at stop). Stop with Ctrl+C (SIGTERM drains requests first).`);
 stopOnSignals(async () => {
+  removeFacts();
   await platform.stop();
   await stopTracing?.();
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Supergraph } from "@apollo/federation-internals";
 import { badUserInput } from "@rnp/common";
-import { dataGroupsOf, entryPointDisclosuresOf, fieldDataGroups, rootFieldsServedBy } from "@rnp/schema";
+import { accessMarksOf, analyseDocument, type DocumentNeeds } from "@rnp/policy/analysis";
 import {
   type DocumentNode,
   type FieldNode,
@@ -10,10 +10,7 @@ import {
   type OperationDefinitionNode,
   parse,
   print,
-  TypeInfo,
   validate,
-  visit,
-  visitWithTypeInfo,
 } from "graphql";
 
 /** What the review of a composite set's document found. */
@@ -54,16 +51,20 @@ export function normalisedDocument(document: DocumentNode): string {
 }
 
 /**
- * Reviews documents against the supergraph clients see (its API schema) and its data-group
+ * Reviews documents against the supergraph clients see (its API schema) and its access
  * marks: exactly one named operation, a query whose root fields the person subgraph serves
- * or a subscription to `setChanges` alone; the data groups and group fields it touches.
- * A document that fails is BAD_USER_INPUT with a sentence saying what to change.
+ * or a subscription to `setChanges` alone; the data groups it needs (of the fields it
+ * selects and of the marked arguments it writes, found as the gateway finds them when the
+ * set runs) and the group fields it selects. A document that fails is BAD_USER_INPUT with a
+ * sentence saying what to change.
  */
 export function createDocumentReviewer(supergraphSdl: string) {
   const apiSchema: GraphQLSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const fieldGroups = fieldDataGroups(dataGroupsOf(supergraphSdl));
-  const entryPoints = entryPointDisclosuresOf(supergraphSdl);
-  const personRootFields = rootFieldsServedBy(supergraphSdl, "person");
+  const marks = accessMarksOf(supergraphSdl);
+  const personRootFields = [...marks.personRootFields]
+    .map((coordinate) => coordinate.slice("Query.".length))
+    .sort()
+    .join(", ");
 
   function operationOf(document: DocumentNode): OperationDefinitionNode {
     const operations = document.definitions.filter(
@@ -81,7 +82,8 @@ export function createDocumentReviewer(supergraphSdl: string) {
     return operation;
   }
 
-  function checkRootFields(operation: OperationDefinitionNode) {
+  /** The form of a composite set: root fields selected directly, a query or a `setChanges` subscription. */
+  function checkRootFields(operation: OperationDefinitionNode, needs: Readonly<DocumentNeeds>) {
     const roots = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
     if (roots.length !== operation.selectionSet.selections.length) {
       throw badUserInput("Select the root fields directly, without fragments at the top level.");
@@ -95,12 +97,10 @@ export function createDocumentReviewer(supergraphSdl: string) {
     if (operation.operation !== "query") {
       throw badUserInput("A composite data set is a query or a `setChanges` subscription, not a mutation.");
     }
-    const other = roots.find(
-      (root) => root.name.value !== "__typename" && !personRootFields.has(root.name.value),
-    );
-    if (other || roots.length === 0) {
+    const other = [...needs.rootFields].find((coordinate) => !marks.personRootFields.has(coordinate));
+    if (other || !needs.readsPersons) {
       throw badUserInput(
-        `A composite data set reads persons: ${other ? `\`${other.name.value}\` is not a person field; ` : ""}use ${[...personRootFields].sort().join(", ")}.`,
+        `A composite data set reads persons: ${other ? `\`${other.slice("Query.".length)}\` is not a person field; ` : ""}use ${personRootFields}.`,
       );
     }
   }
@@ -124,35 +124,17 @@ export function createDocumentReviewer(supergraphSdl: string) {
       );
     }
     const operation = operationOf(document);
-    checkRootFields(operation);
-    const groups = new Set<string>();
-    const fields = new Set<string>();
-    const typeInfo = new TypeInfo(apiSchema);
     // The whole document, fragments included: what it could select is what is reviewed.
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        Field(node) {
-          const parent = typeInfo.getParentType();
-          if (!parent || node.name.value.startsWith("__")) return;
-          const coordinate = `${parent.name}.${node.name.value}`;
-          const group = fieldGroups.get(coordinate);
-          if (group) {
-            groups.add(group);
-            fields.add(coordinate);
-          }
-          for (const disclosed of entryPoints.get(coordinate) ?? []) groups.add(disclosed);
-        },
-      }),
-    );
+    const needs = analyseDocument(apiSchema, document, marks);
+    checkRootFields(operation, needs);
     const stored = normalisedDocument(document);
     return {
       document: stored,
       operationName: operation.name!.value,
       operationType: operation.operation === "subscription" ? "SUBSCRIPTION" : "QUERY",
       documentHash: documentHashOf(stored),
-      dataGroups: [...groups].sort(),
-      fields: [...fields].sort(),
+      dataGroups: [...needs.groups.keys()].sort(),
+      fields: [...needs.fields].sort(),
     };
   };
 }

@@ -1,78 +1,15 @@
 import {
   checkPersonCode,
-  directiveArgument,
   graphQLError,
   type RequestIdentity,
   recordDisclosure,
   SELF_ACCESS_GRANT_NUMBER,
   wrapFieldResolvers,
 } from "@rnp/common";
-import {
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-  getNamedType,
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  type SelectionSetNode,
-} from "graphql";
+import { accessMarksOfSchema, analyseRootField, entryPointGroupsOf } from "@rnp/policy/analysis";
+import type { GraphQLSchema } from "graphql";
 import type { PersonContext } from "./context";
 import type { PersonRow } from "./repositories/personRepository";
-
-interface Ungranted {
-  coordinate: string;
-  group: string;
-}
-
-/**
- * The first field below a root field whose data group the grant does not cover (fragments
- * included), or null. Lets a mutation be refused before it writes anything, rather than
- * after, when its result's fields would be refused one by one.
- */
-function firstUngrantedField(info: GraphQLResolveInfo, granted: readonly string[]): Ungranted | null {
-  const visit = (type: GraphQLNamedType | undefined | null, set: SelectionSetNode): Ungranted | null => {
-    if (!type) return null;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (!isObjectType(type) && !isInterfaceType(type)) continue;
-        const field = type.getFields()[selection.name.value];
-        if (!field) continue;
-        const group = directiveArgument(field, "dataGroup", "name")?.[0];
-        if (group && !granted.includes(group)) return { coordinate: `${type.name}.${field.name}`, group };
-        if (selection.selectionSet) {
-          const found = visit(getNamedType(field.type), selection.selectionSet);
-          if (found) return found;
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
-        const found = visit(on, selection.selectionSet);
-        if (found) return found;
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (!fragment) continue;
-        const found = visit(info.schema.getType(fragment.typeCondition.name.value), fragment.selectionSet);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  for (const node of info.fieldNodes) {
-    const found = node.selectionSet ? visit(getNamedType(info.returnType), node.selectionSet) : null;
-    if (found) return found;
-  }
-  return null;
-}
-
-/** `[argument name, data groups]` of a field's arguments marked `@discloses(dataGroups:)`. */
-function argumentDisclosures(field: object): [string, string[]][] {
-  const args = (field as Partial<GraphQLField<unknown, unknown>>).args ?? [];
-  return args.flatMap((argument) => {
-    const groups = directiveArgument(argument, "discloses", "dataGroups");
-    return groups ? [[argument.name, groups] as [string, string[]]] : [];
-  });
-}
 
 /**
  * Personal codes of the persons a root field returned: a person row, or a page of
@@ -105,9 +42,12 @@ function assertOwnLookUp(identity: RequestIdentity, field: string, args: Record<
  * (operators only when unmarked); person data selected in their results still needs a grant.
  */
 export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
+  // The same marks and analysis as the gateway's, read from this subgraph's own SDL.
+  const marks = accessMarksOfSchema(schema);
   return wrapFieldResolvers(schema, (resolve, field) => {
+    const coordinate = `${field.typeName}.${field.name}`;
     if (field.typeName === "Mutation") {
-      const roles = directiveArgument(field, "requiresRole", "anyOf") ?? ["OPERATOR"];
+      const roles = marks.fieldRoles.get(coordinate) ?? ["OPERATOR"];
       return (parent, args, context, info) => {
         const { identity } = context as PersonContext;
         const role = identity.role;
@@ -117,33 +57,30 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
             `Mutation.${field.name} needs an API key with role ${roles.join(" or ")}.`,
           );
         }
-        const ungranted = firstUngrantedField(info, identity.grant?.dataGroups ?? []);
+        // Refused before anything is written, rather than after, when the result's fields
+        // would be refused one by one.
+        const granted = identity.grant?.dataGroups ?? [];
+        const ungranted = [...analyseRootField(info, marks).groups].find(
+          ([group]) => !granted.includes(group),
+        );
         if (ungranted) {
+          const [group, needer] = ungranted;
           throw graphQLError(
             "FORBIDDEN",
-            `${ungranted.coordinate} belongs to data group ${ungranted.group}, which this request has no grant for; nothing was changed. Select only \`personCode\` in the result of Mutation.${field.name} and read the person's data with \`person\` under a grant.`,
+            `${needer} belongs to data group ${group}, which this request has no grant for; nothing was changed. Select only \`personCode\` in the result of Mutation.${field.name} and read the person's data with \`person\` under a grant.`,
           );
         }
         return resolve(parent, args, context, info);
       };
     }
-    if (field.typeName === "Query" && field.name !== "_service") {
-      const fieldDisclosed = directiveArgument(field, "discloses", "dataGroups") ?? [];
-      const argumentMarks = argumentDisclosures(field);
+    if (marks.grantRootFields.has(coordinate)) {
       return async (parent, args, context, info) => {
         // As the gateway does: a marked argument needs its groups when written, and its
         // groups are audited when it was given a value (the search matched on it).
-        const written = new Set(
-          info.fieldNodes.flatMap((node) => node.arguments ?? []).map((a) => a.name.value),
-        );
-        const needed = [
-          ...fieldDisclosed,
-          ...argumentMarks.flatMap(([name, groups]) => (written.has(name) ? groups : [])),
-        ];
-        const disclosed = [
-          ...fieldDisclosed,
-          ...argumentMarks.flatMap(([name, groups]) => (args[name] != null ? groups : [])),
-        ];
+        const written = info.fieldNodes.flatMap((node) => node.arguments ?? []).map((a) => a.name.value);
+        const needed = entryPointGroupsOf(marks, coordinate, written);
+        const given = Object.keys(args).filter((name) => args[name] != null);
+        const disclosed = entryPointGroupsOf(marks, coordinate, given);
         const { identity, disclosures } = context as PersonContext;
         if (!identity.grant) {
           throw graphQLError(
@@ -170,7 +107,7 @@ export function enforceGrants(schema: GraphQLSchema): GraphQLSchema {
       };
     }
     if (field.typeName !== "Person") return null;
-    const group = directiveArgument(field, "dataGroup", "name")?.[0] ?? null;
+    const group = marks.fieldGroups.get(coordinate) ?? null;
     return (parent, args, context, info) => {
       const { identity, disclosures } = context as PersonContext;
       if (

@@ -1,18 +1,22 @@
 import { createReadStream } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { commandLine } from "@rnp/common";
+import { dataDirFromEnv } from "@rnp/db/embedded";
+import { readRunningPlatform } from "@rnp/db/running";
 
 const usage = `Usage: pnpm monitoring:import --set ID --file codes.txt [--remove] [--url URL]
 
 Adds (or with --remove, removes) the personal codes in a file, one per line, to a monitoring
 set through the gateway, 100 000 codes a call, printing progress. Blank lines are skipped.
 Invalid codes are listed with their line number and reason; the valid ones are processed.
-Environment: RNP_API_KEY (your API key) and RNP_GRANT (the grant that allows monitoring).
+Environment: RNP_API_KEY (your API key) and RNP_GRANT (the grant that allows monitoring);
+beside a development \`pnpm start\` they default to its demo requester's (.data/platform.json).
 Options:
   --set ID      the monitoring set's id
   --file PATH   the file of codes (UTF-8, one per line, with or without the hyphen)
   --remove      remove the codes instead of adding them
-  --url URL     the gateway (default http://localhost:4000/graphql)
+  --url URL     the gateway (default: the running platform's, else http://localhost:4000/graphql)
   --help        show this text
 Exit code 0 when every code was valid, 1 when some were rejected or a call failed, 2 on bad arguments.`;
 
@@ -24,15 +28,19 @@ const { values } = commandLine({
     set: { type: "string" },
     file: { type: "string" },
     remove: { type: "boolean" },
-    url: { type: "string", default: "http://localhost:4000/graphql" },
+    url: { type: "string" },
   },
 });
-const key = process.env.RNP_API_KEY;
-const grant = process.env.RNP_GRANT;
+// Beside `pnpm start` on this folder: its gateway, and in development its demo requester.
+const running = readRunningPlatform(path.dirname(dataDirFromEnv()));
+const gatewayUrl = values.url ?? running?.gatewayUrl ?? "http://localhost:4000/graphql";
+const key = process.env.RNP_API_KEY || running?.demo?.key;
+const grant = process.env.RNP_GRANT || running?.demo?.grantNumber;
 if (!values.set || !values.file || !key || !grant) {
   console.error(`Give --set and --file, and set RNP_API_KEY and RNP_GRANT.\n\n${usage}`);
   process.exit(2);
 }
+if (running && !values.url) console.log(`• the platform running as process ${running.pid}: ${gatewayUrl}`);
 
 const field = values.remove ? "removeMonitoredPersons" : "addMonitoredPersons";
 const mutation = `mutation ($set: ID!, $codes: [String!]!) {
@@ -47,7 +55,7 @@ interface Outcome {
 }
 
 async function send(codes: string[]): Promise<Outcome> {
-  const response = await fetch(values.url, {
+  const response = await fetch(gatewayUrl, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}`, grant: grant! },
     body: JSON.stringify({ query: mutation, variables: { set: values.set, codes } }),
