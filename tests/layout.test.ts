@@ -343,3 +343,50 @@ describe("the error table (@rnp/policy/errors)", () => {
     ).toEqual([]);
   });
 });
+
+/** The wire's names, written once in `policy/src/wire/` (STYLE.md 11): a copy would drift. */
+const WIRE_NAMES = ["register_changes", "monitoring_notifications", "composite_sets_changed"];
+/** The wake-up payload's prefix: a literal that starts with it (prose may say "sets:"). */
+const WAKE_UP_PREFIX = "sets:";
+
+/** `file:line: text` of each string literal (or template part) holding a wire name. */
+function wireNamesWritten(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isStringLiteralLike(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
+      const name =
+        WIRE_NAMES.find((wire) => node.text.includes(wire)) ??
+        (node.text.startsWith(WAKE_UP_PREFIX) ? WAKE_UP_PREFIX : undefined);
+      if (name) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+        found.push(`${file}:${line}: ${name}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe("the wire", () => {
+  it("writes the channel names and the wake-up prefix as string literals only in policy/src/wire/ (tests aside)", () => {
+    const written = sourceFiles()
+      .filter((file) => /\.(ts|mts|tsx)$/.test(file) && !isGenerated(file))
+      .filter((file) => !file.startsWith("policy/src/wire/") && !file.startsWith("tests/"))
+      .filter((file) => !file.endsWith(".test.ts"))
+      .flatMap((file) => wireNamesWritten(file, readFileSync(path.join(root, file), "utf8")));
+    expect(written).toEqual([]);
+  });
+
+  it("finds a wire name in a literal, a template part, and not in a comment", () => {
+    const text =
+      '// register_changes\nconst a = "register_changes";\nconst b = `x${a}`;\nconst c = `sets:${b}`;\nconst d = "3 sets: 2 ok";\n';
+    expect(wireNamesWritten("x.ts", text)).toEqual(["x.ts:2: register_changes", "x.ts:4: sets:"]);
+  });
+});

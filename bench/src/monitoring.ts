@@ -5,6 +5,7 @@ import { createDatabase, migrateDatabase } from "@rnp/db";
 import { databaseFromEnv, projectDataDir } from "@rnp/db/embedded";
 import { isRegisterSeeded, seedRegister } from "@rnp/generator";
 import { provisionRequester, syntheticRegistrationNumber } from "@rnp/platform/provision";
+import { decodeWakeUp, NOTIFICATIONS_CHANNEL } from "@rnp/policy/wire";
 import { allDataGroupNames } from "@rnp/schema";
 import { registerChanges } from "../../tests/support/changes";
 import { type PartProcess, startPartProcess } from "../../tests/support/processes";
@@ -219,8 +220,8 @@ async function main() {
   // 4. Latency of single changes, one at a time, against a bare LISTEN/NOTIFY round trip;
   // the notifier's part (commit → its NOTIFY naming the set, heard here) is measured apart.
   const heard = new Map<string, () => void>();
-  const notifierListener = await db.sql.listen("monitoring_notifications", (payload) => {
-    for (const id of payload.replace(/^sets:/, "").split(",")) heard.get(id)?.();
+  const notifierListener = await db.sql.listen(NOTIFICATIONS_CHANNEL, (payload) => {
+    for (const id of decodeWakeUp(payload) ?? []) heard.get(id)?.();
   });
   const notifierLags: number[] = [];
   const timedChange = async (setId: string, code: string) => {

@@ -1,6 +1,5 @@
 export * from "./apiKeys";
 export * from "./catalogDocument";
-export * from "./channels";
 export * from "./commandLine";
 export * from "./conditions";
 export * from "./config";

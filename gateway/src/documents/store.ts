@@ -1,5 +1,6 @@
-import { COMPOSITE_SETS_CHANGED, hashApiKey } from "@rnp/common";
+import { hashApiKey } from "@rnp/common";
 import { type Database, type DatabaseClient, schema, unlistenQuietly } from "@rnp/db";
+import { COMPOSITE_SETS_CHANGED } from "@rnp/policy/wire";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 const { apiKeys, grants } = schema.access;

@@ -1,15 +1,6 @@
 import { unlistenQuietly } from "@rnp/db";
+import { decodeWakeUp, NOTIFICATIONS_CHANNEL } from "@rnp/policy/wire";
 import type postgres from "postgres";
-
-/** The channel the monitoring notifier announces new notifications on. */
-export const NOTIFICATIONS_CHANNEL = "monitoring_notifications";
-
-/**
- * How the notifier's payload names the sets that got new notifications (`sets:12,40,41`,
- * several payloads for many sets; `subgraphs/monitoring/src/notifier.ts` writes it, and
- * docs/PROTOCOL.md states it, since the gateway imports no subgraph).
- */
-const SETS_PREFIX = "sets:";
 
 /**
  * The key a set's wake-ups are filed under: its id as the notifier writes it (`012` and
@@ -45,13 +36,14 @@ export class WakeUps {
     };
   }
 
-  /** Wakes the subscriptions a notifier payload names. */
+  /** Wakes the subscriptions a notifier payload names (`@rnp/policy/wire`'s wake-up). */
   deliver(payload: string): void {
-    if (!payload.startsWith(SETS_PREFIX)) {
+    const ids = decodeWakeUp(payload);
+    if (!ids) {
       for (const wakes of this.bySet.values()) this.wakeAll(wakes);
       return;
     }
-    for (const id of payload.slice(SETS_PREFIX.length).split(",")) {
+    for (const id of ids) {
       const wakes = this.bySet.get(id);
       if (wakes) this.wakeAll(wakes);
     }

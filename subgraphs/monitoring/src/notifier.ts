@@ -2,40 +2,11 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { GrantCondition } from "@rnp/common";
 import { unlistenQuietly } from "@rnp/db";
+import { encodeWakeUps, NOTIFICATIONS_CHANNEL, REGISTER_CHANGES_CHANNEL } from "@rnp/policy/wire";
 import type postgres from "postgres";
 import { Gauge, type Registry } from "prom-client";
 import { covers } from "./coverage";
 import { leasePartitions, releasePartitions } from "./notifierLeases";
-
-/** The channel the notifier announces new notifications on. */
-export const NOTIFICATIONS_CHANNEL = "monitoring_notifications";
-
-/** How a wake-up payload starts; what follows is a comma-separated list of set ids. */
-export const SETS_PREFIX = "sets:";
-
-/** PostgreSQL refuses a NOTIFY payload of 8 000 bytes or more; stay well below. */
-const MAX_PAYLOAD_BYTES = 7_900;
-
-/**
- * The NOTIFY payloads naming the sets that got new notifications: `sets:12,40,41`, split so
- * that each stays under PostgreSQL's payload limit (a mass change can touch thousands of
- * sets). A listener wakes only the subscriptions of the named sets; one that reads any
- * other payload (an older notifier's) must wake them all.
- */
-export function wakeUpPayloads(setIds: readonly number[]): string[] {
-  const payloads: string[] = [];
-  let current = "";
-  for (const id of setIds) {
-    const part = String(id);
-    if (current && current.length + 1 + part.length > MAX_PAYLOAD_BYTES) {
-      payloads.push(current);
-      current = "";
-    }
-    current = current ? `${current},${part}` : `${SETS_PREFIX}${part}`;
-  }
-  if (current) payloads.push(current);
-  return payloads;
-}
 
 export interface NotifierOptions {
   sql: postgres.Sql;
@@ -121,7 +92,7 @@ export async function followChangeLog(
       select distinct set_id from inserted order by set_id`;
     await tx`update monitoring.notifier_partitions set change_seq = ${upTo} where partition = ${partition}`;
     // Delivered at commit, to every listening gateway replica; only the named sets wake.
-    const payloads = wakeUpPayloads(changed.map((row) => Number(row.set_id)));
+    const payloads = encodeWakeUps(changed.map((row) => Number(row.set_id)));
     if (payloads.length > 0)
       await tx`select pg_notify(${NOTIFICATIONS_CHANNEL}, payload) from unnest(${payloads}::text[]) payload`;
     return Number(last.n);
@@ -229,7 +200,7 @@ export async function startNotifier(options: NotifierOptions): Promise<{ stop():
       running = null;
     })();
   };
-  const listener = await sql.listen("register_changes", drain);
+  const listener = await sql.listen(REGISTER_CHANGES_CHANNEL, drain);
   const timer = setInterval(drain, options.pollIntervalMs ?? 1_000);
   drain();
   return {

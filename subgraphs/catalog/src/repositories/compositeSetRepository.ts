@@ -1,6 +1,6 @@
-import { COMPOSITE_SETS_CHANGED } from "@rnp/common";
 import type { Database } from "@rnp/db";
 import { schema } from "@rnp/db";
+import { COMPOSITE_SETS_CHANGED } from "@rnp/policy/wire";
 import { and, asc, desc, eq, gt, inArray, lt, max, notInArray, or, sql } from "drizzle-orm";
 import type { GrantRow } from "./accessRepository";
 

@@ -3,6 +3,7 @@
  * subgraphs read. Every change appends its rows here as the last statement of its
  * transaction, so the log's order is commit order.
  */
+import { REGISTER_CHANGES_CHANNEL } from "@rnp/policy/wire";
 import { allDataGroupNames } from "@rnp/schema/supergraph";
 import { type SQL, sql } from "drizzle-orm";
 import { rowsOf, type Transaction } from "./transaction";
@@ -117,7 +118,7 @@ export async function appendChanges(
       )
       select (select count(*) from appended)::int as count,
         (select value from next)::text as last_seq,
-        (select pg_notify('register_changes', value::text) from next) as notified`,
+        (select pg_notify(${REGISTER_CHANGES_CHANNEL}, value::text) from next) as notified`,
   );
   return { count: result?.count ?? 0, lastSeq: result?.last_seq ? Number(result.last_seq) : null };
 }
