@@ -87,6 +87,37 @@ describe("the token endpoint", () => {
     expect([none.status, ((await none.json()) as { error: string }).error]).toEqual([401, "invalid_client"]);
   });
 
+  it("locks a client for the minute after 10 wrong secrets, from any address, whatever is sent next; other clients and unknown ids add nothing", async () => {
+    // The window is the database's calendar minute: start well inside one.
+    const second = new Date().getUTCSeconds();
+    if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    const guessed = (
+      await claim(platform, (await approvedApplication(platform, 31, { dataGroups: ["NAME"] })).token)
+    ).credentials!;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const wrong = await requestToken(platform.gatewayUrl, {
+        ...guessed,
+        clientSecret: `rnp_secret_guess_${attempt}`,
+      });
+      expect([wrong.status, wrong.body.error]).toEqual([401, "invalid_client"]);
+    }
+    const locked = await requestToken(platform.gatewayUrl, guessed);
+    expect([locked.status, locked.body.error]).toEqual([429, "rate_limited"]);
+    expect(locked.body.error_description).toContain("wrong secrets were sent for this client");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // Another client is not affected, and unknown client ids leave no row behind.
+    expect((await requestToken(platform.gatewayUrl, credentials)).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await requestToken(platform.gatewayUrl, {
+        clientId: `rnp_client_random_${attempt}`,
+        clientSecret: "x",
+      });
+    }
+    const rows = await sql`select key from access.rate_limits where key like 'oauth-failures:%'`;
+    expect(rows.map((row) => row.key)).toContain(`oauth-failures:${guessed.clientId}`);
+    expect(rows.filter((row) => String(row.key).includes("rnp_client_random"))).toEqual([]);
+  });
+
   it("answers invalid_grant when the application's grant was revoked", async () => {
     const other = await approvedApplication(platform, 12, { dataGroups: ["NAME"] });
     const otherCredentials = (await claim(platform, other.token)).credentials!;

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { RateLimiter } from "../limits/rateLimit";
+import { FAILED_SECRETS_PER_MINUTE, FailedSecrets } from "./oauthFailures";
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) for the applications of docs/ENVIRONMENTS.md:
@@ -135,6 +136,7 @@ export function createOAuth(
   if (!signingKey) throw new Error("OAuth needs at least one signing key");
   // One limiter per tier size, each over the shared rate-limit table (keys `application:<id>`).
   const tierLimiters = new Map<number, RateLimiter>();
+  const failedSecrets = new FailedSecrets(db);
 
   async function tokenRoute(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== "POST")
@@ -205,6 +207,17 @@ export function createOAuth(
         { "retry-after": retry },
       );
     }
+    const locked = await failedSecrets.lockedFor(id);
+    if (locked > 0)
+      return sendOAuth(
+        response,
+        429,
+        {
+          error: "rate_limited",
+          error_description: `More than ${FAILED_SECRETS_PER_MINUTE} wrong secrets were sent for this client this minute; retry after ${locked} s (the Retry-After header) with the right secret.`,
+        },
+        { "retry-after": String(locked) },
+      );
     const [row] = await db
       .select({
         secretId: oauthClientSecrets.id,
@@ -225,13 +238,15 @@ export function createOAuth(
           eq(oauthClientSecrets.secretHash, hashApiKey(secret)),
         ),
       );
-    if (!row)
+    if (!row) {
+      await failedSecrets.failed(id);
       return oauthError(
         response,
         401,
         "invalid_client",
         "The client id or secret is not known on this platform: credentials work only on the platform that issued them.",
       );
+    }
     if (row.validUntil && row.validUntil.getTime() <= Date.now())
       return oauthError(
         response,
