@@ -4,7 +4,7 @@
  * `pnpm audit:verify`, `pnpm monitoring:import`, `pnpm seed`) work beside it: without it each
  * would try to start the embedded PostgreSQL that the platform already runs, and be refused.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** What a tool needs to reach the running platform. */
@@ -35,6 +35,8 @@ export function runningPlatformFile(dataRoot: string): string {
 export function writeRunningPlatform(dataRoot: string, facts: RunningPlatformFacts): () => void {
   const file = runningPlatformFile(dataRoot);
   const partial = `${file}.${process.pid}.tmp`;
+  // With DATABASE_URL no embedded cluster has made `.data/` yet (a fresh checkout).
+  mkdirSync(dataRoot, { recursive: true });
   writeFileSync(partial, `${JSON.stringify(facts, null, 2)}\n`, { mode: 0o600 });
   renameSync(partial, file);
   let removed = false;
